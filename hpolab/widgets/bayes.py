@@ -1,0 +1,7 @@
+"""Explorers for bayes."""
+
+from __future__ import annotations
+
+from ._base import Explorer  # noqa: F401
+
+__all__: list[str] = []
