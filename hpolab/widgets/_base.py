@@ -61,6 +61,8 @@ class Explorer:
         self.widget = w.VBox(header + [w.HBox(list(self.controls_by_name.values()),
                                               layout=w.Layout(flex_flow="row wrap")),
                                        self.image, self.text])
+        # A stable CSS hook, so the real-browser test can find every explorer on a page.
+        self.widget.add_class("hpolab-explorer")
 
     # -- subclasses implement -------------------------------------------------------
     def controls(self) -> dict[str, Any]:
