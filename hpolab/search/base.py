@@ -140,7 +140,9 @@ class Search:
         objective : callable
             ``objective(config) -> score``, or ``objective(config, budget) -> score``
             for methods that give budgets. An exception or a NaN score fails that
-            trial; the search goes on and the error is kept in the trial.
+            trial; the search goes on and the error is kept in the trial. An objective
+            that continues training from a checkpoint may set ``last_budget_spent`` to
+            what its latest call really cost; it goes to ``trial.info["budget_spent"]``.
         n_trials : int, optional
             How many trials to run in this call.
         time_limit : float, optional
@@ -173,6 +175,9 @@ class Search:
                 try:
                     args = (trial.config.copy(),) if trial.budget is None else (trial.config.copy(), trial.budget)
                     score, error = objective(*args), None
+                    spent = getattr(objective, "last_budget_spent", None)  # a checkpointing objective
+                    if trial.budget is not None and spent is not None:      # says what the call cost
+                        trial.info["budget_spent"] = spent
                 except KeyboardInterrupt:
                     self.pending.pop(trial.number, None)  # unfinished: not recorded
                     raise
