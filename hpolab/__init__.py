@@ -24,7 +24,7 @@ __version__ = "0.1.0"
 
 _LAZY_NAMES = {"BayesianOptimization": "hpolab.search", "SuccessiveHalving": "hpolab.search",
                "Hyperband": "hpolab.search"}
-_LAZY_MODULES = {"acquisition", "benchmarks", "exercises", "gp", "models", "objectives", "plots",
+_LAZY_MODULES = {"acquisition", "benchmarks", "environment", "exercises", "gp", "models", "objectives", "plots",
                  "widgets"}
 
 __all__ = ["Float", "Int", "Categorical", "Space", "Trial", "History", "Search", "SearchExhausted",
