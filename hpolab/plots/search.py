@@ -1,7 +1,170 @@
-"""Figures for search."""
+"""Figures for grid and random search (lessons 02 and 03)."""
 
 from __future__ import annotations
 
-from ._style import COLORS, METHOD_COLORS, new_figure  # noqa: F401
+import numpy as np
+from matplotlib.ticker import NullLocator
 
-__all__: list[str] = []
+from ._style import COLORS, METHOD_COLORS, new_figure
+
+__all__ = ["plot_grid_cost", "plot_landscape", "plot_grid_vs_random", "plot_log_uniform",
+           "plot_hit_probability", "plot_equal_budget"]
+
+_DAY, _YEAR = 86400.0, 365.25 * 86400.0
+
+
+def plot_grid_cost(n_hyperparameters, fits, current: int, seconds_per_fit: float):
+    """Number of fits of a full grid against the number of hyperparameters (log scale).
+
+    Parameters
+    ----------
+    n_hyperparameters, fits : array-like
+        One bar per number of hyperparameters.
+    current : int
+        The bar to highlight.
+    seconds_per_fit : float
+        Converts fits to time for the reference lines (a minute, an hour, a day, a year).
+    """
+    fig, ax = new_figure(width=6.4, height=3.6)
+    ks, fits = np.asarray(n_hyperparameters), np.asarray(fits, dtype=float)
+    colors = [METHOD_COLORS["grid"] if k == current else COLORS["grey"] for k in ks]
+    ax.bar(ks, fits, color=colors, width=0.7)
+    ax.set_yscale("log")
+    ax.yaxis.set_minor_locator(NullLocator())  # 90 unlabelled minor ticks cost more to draw than the bars
+    ax.set_ylim(0.5, max(fits.max() * 20, 10))
+    for label, seconds in (("1 minute", 60), ("1 hour", 3600), ("1 day", _DAY), ("1 year", _YEAR)):
+        n = seconds / seconds_per_fit
+        if n < ax.get_ylim()[1]:
+            ax.axhline(n, color=COLORS["black"], lw=0.8, ls=":")
+            ax.text(ks[0] - 0.4, n * 1.15, f"{label} of fits", fontsize=8)
+    ax.set_xticks(ks)
+    ax.set_xlabel("number of hyperparameters on the grid")
+    ax.set_ylabel("model fits (log scale)")
+    ax.set_title(f"Grid search cost at {seconds_per_fit * 1e3:.3g} ms per fit")
+    return fig
+
+
+def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title=None):
+    """Heatmap of validation accuracy over C (y) and gamma (x), both on log axes.
+
+    Parameters
+    ----------
+    C, gamma : array-like
+        Lattice values (rows of ``scores`` follow C, columns follow gamma).
+    scores : 2-D array
+    grid : (n, 2) array of (C, gamma), optional
+        Grid points to mark.
+    grid_best, best : (C, gamma), optional
+        The grid's best point and the landscape's best point.
+    title : str, optional
+    """
+    fig, ax = new_figure(width=6.0, height=4.4)
+    mesh = ax.pcolormesh(gamma, C, scores, cmap="viridis", shading="nearest", vmin=0, vmax=1)
+    fig.colorbar(mesh, ax=ax, label="validation accuracy (3-fold CV)")
+    ax.set_xscale("log")
+    ax.set_yscale("log")
+    if grid is not None:
+        grid = np.asarray(grid)
+        ax.scatter(grid[:, 1], grid[:, 0], s=22, facecolor="white", edgecolor="black", lw=0.8,
+                   label=f"grid points ({len(grid)})", zorder=3)
+    if grid_best is not None:
+        ax.scatter([grid_best[1]], [grid_best[0]], s=160, marker="*", color=METHOD_COLORS["grid"],
+                   edgecolor="white", label="best grid point", zorder=4)
+    if best is not None:
+        ax.scatter([best[1]], [best[0]], s=110, marker="X", color=COLORS["orange"], edgecolor="black",
+                   label="best of the dense landscape", zorder=5)
+    if grid is not None or best is not None:
+        ax.legend(loc="lower left", fontsize=8, framealpha=0.9)
+    ax.set_xlabel("gamma (RBF kernel width, log scale)")
+    ax.set_ylabel("C (regularisation, log scale)")
+    ax.set_title(title or "SVC on digits: accuracy over C x gamma")
+    return fig
+
+
+def plot_grid_vs_random(result: dict, objective):
+    """Bergstra & Bengio side by side: grid and random trials on a 2-D score, and what x each tried.
+
+    Parameters
+    ----------
+    result : dict
+        From :func:`hpolab.search_math.grid_vs_random`.
+    objective : callable
+        ``objective(x, y, importance)``, drawn as the background.
+    """
+    fig, (top, bottom) = new_figure(2, 1, width=6.4, height=6.2, height_ratios=[2.2, 1])
+    xs = np.linspace(0, 1, 121)
+    X, Y = np.meshgrid(xs, xs)
+    top.contourf(X, Y, objective(X, Y, result["importance"]), levels=12, cmap="viridis")
+    bottom.plot(xs, objective(xs, 0 * xs - 1e9, 0.0), color=COLORS["black"], lw=1.5,
+                label="score along x (the axis that matters)")
+    for name, marker in (("grid", "s"), ("random", "o")):
+        pts = result[name]
+        label = f"{name}: {result['distinct_x'][name]} distinct x values, best {result['best'][name]:.2f}"
+        top.scatter(pts[:, 0], pts[:, 1], marker=marker, s=40, color=METHOD_COLORS[name],
+                    edgecolor="white", label=label, zorder=3)
+        level = -0.12 if name == "grid" else -0.24
+        bottom.scatter(pts[:, 0], np.full(len(pts), level), marker="|", s=150, color=METHOD_COLORS[name],
+                       label=f"x values {name} tried")
+    top.set(xlabel="x (matters)", ylabel="y (matters little)", xlim=(-0.03, 1.03), ylim=(-0.03, 1.03),
+            title=f"{result['budget']} trials: grid vs random (importance of y = {result['importance']:.2f})")
+    top.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    bottom.set(xlabel="x", ylabel="score", ylim=(-0.32, 1.1), xlim=(-0.03, 1.03))
+    bottom.legend(loc="upper left", fontsize=7, ncol=3, framealpha=0.9)
+    return fig
+
+
+def plot_log_uniform(uniform, log_uniform, low: float, high: float):
+    """Histograms on a log axis of samples drawn uniformly and log-uniformly from ``[low, high]``."""
+    fig, ax = new_figure(width=6.4, height=3.4)
+    bins = np.logspace(np.log10(low), np.log10(high), 4 * int(round(np.log10(high / low))) + 1)
+    ax.hist([uniform, log_uniform], bins=bins, color=[COLORS["vermillion"], COLORS["blue"]],
+            label=["uniform in [low, high]", "log-uniform (uniform exponent)"])
+    ax.set_xscale("log")
+    ax.set_xlabel("learning rate (log scale)")
+    ax.set_ylabel("number of samples")
+    ax.set_title(f"{len(uniform)} samples from [{low:g}, {high:g}]")
+    ax.legend()
+    return fig
+
+
+def plot_hit_probability(n_trials, q: float, probability, simulated_n=None, simulated=None,
+                         target: float = 0.95, needed: int | None = None):
+    """Chance of at least one top-``q`` trial against the number of trials, formula and simulation.
+
+    ``target`` draws a horizontal line; ``needed`` a vertical one at the trials that reach it.
+    """
+    fig, ax = new_figure(width=6.4, height=3.6)
+    ax.plot(n_trials, probability, color=METHOD_COLORS["random"], label=r"formula $1-(1-q)^n$")
+    if simulated is not None:
+        ax.scatter(simulated_n, simulated, color=COLORS["orange"], edgecolor="black", zorder=3,
+                   label="simulated random searches")
+    ax.axhline(target, color=COLORS["grey"], ls=":", lw=1, label=f"{target:.0%} chance")
+    if needed is not None:
+        ax.axvline(needed, color=COLORS["black"], ls="--", lw=1, label=f"n = {needed}")
+    ax.set_ylim(0, 1.02)
+    ax.set_xlabel("number of random trials n")
+    ax.set_ylabel("P(at least one trial in the top q)")
+    ax.set_title(f"How many trials to land in the top {q:.0%}?")
+    ax.legend(loc="lower right")
+    return fig
+
+
+def plot_equal_budget(comparison: dict, best: float | None = None):
+    """Best score found against budget: grid (one run), random and Sobol (median and quartiles over seeds)."""
+    fig, ax = new_figure(width=6.4, height=3.8)
+    b = comparison["budgets"]
+    ax.plot(b, comparison["grid"], "s-", color=METHOD_COLORS["grid"], label="grid (k x k)")
+    for name, label in (("random", "random"), ("sobol", "Sobol (quasi-random)")):
+        runs = comparison[name]
+        q25, q50, q75 = np.percentile(runs, [25, 50, 75], axis=0)
+        ax.plot(b, q50, "o-", color=METHOD_COLORS[name], label=f"{label}: median of {len(runs)} seeds")
+        ax.fill_between(b, q25, q75, color=METHOD_COLORS[name], alpha=0.25, lw=0,
+                        label=f"{label}: 25-75 % of seeds")
+    if best is not None:
+        ax.axhline(best, color=COLORS["black"], ls=":", lw=1, label="best possible")
+    ax.set_xticks(b)
+    ax.set_xlabel("budget (number of trials)")
+    ax.set_ylabel("best validation accuracy found")
+    ax.set_title("Equal budgets on SVC x digits")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig

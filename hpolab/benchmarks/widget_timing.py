@@ -1,0 +1,121 @@
+"""Time every notebook widget's update: ``python -m hpolab.benchmarks widgets``.
+
+Each :class:`~hpolab.widgets.Explorer` subclass in ``hpolab.widgets.REGISTRY`` is built
+with its default controls; then one control is moved through a few valid values and
+each move (recompute, redraw, re-render) is timed. The table shows the median and the
+worst time per widget; the course's target is a median under 200 ms.
+Timings depend on the machine and on what else runs on it: note the load when you quote them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from typing import Any
+
+__all__ = ["control_values", "time_explorer", "main"]
+
+
+def control_values(control, k: int = 5) -> list[Any]:
+    """Up to ``k`` distinct valid values for an ipywidgets control, none equal to its current value.
+
+    Handles selection widgets (``options``: Dropdown, SelectionSlider, ToggleButtons,
+    RadioButtons), numeric sliders and boxes (``min``/``max``, with ``step``; log sliders
+    by exponent) and booleans (Checkbox, ToggleButton). Returns [] for anything else.
+    """
+    current = control.value
+    if getattr(control, "options", None):
+        values = list(getattr(control, "_options_values", None) or control.options)
+        others = [v for v in values if v != current]
+        return others[:k] if len(others) <= k else [others[round(i * (len(others) - 1) / (k - 1))]
+                                                      for i in range(k)]
+    if isinstance(current, bool):
+        return [not current]
+    if hasattr(control, "min") and hasattr(control, "max") and isinstance(current, (int, float)):
+        if hasattr(control, "base"):  # FloatLogSlider: min and max are exponents
+            lo, hi = control.base ** control.min, control.base ** control.max
+            exponents = [control.min + (control.max - control.min) * i / (k - 1) for i in range(k)]
+            values = [control.base ** e for e in exponents]
+        else:
+            lo, hi, step = control.min, control.max, (control.step or 1)
+            raw = [lo + (hi - lo) * i / (k - 1) for i in range(k)]
+            values = [min(hi, lo + round((v - lo) / step) * step) for v in raw]
+            if isinstance(current, int) and not isinstance(current, bool):
+                values = [int(v) for v in values]
+        out = []
+        for v in values:
+            if lo <= v <= hi and v != current and v not in out:
+                out.append(v)
+        return out
+    return []
+
+
+def time_explorer(cls, repeats: int = 3, k: int = 5) -> dict[str, Any]:
+    """Build ``cls()`` and time its update while one control moves through ``k`` values, ``repeats`` times.
+
+    Returns
+    -------
+    dict
+        ``widget``, ``control`` (the one that moved), ``times`` (seconds per update),
+        or ``error`` when the widget could not be built or had no control to move.
+    """
+    try:
+        explorer = cls()
+    except Exception as exc:  # one broken widget must not hide the others' timings
+        return {"widget": cls.__name__, "error": f"could not build it: {type(exc).__name__}: {exc}"}
+    for name, control in explorer.controls_by_name.items():
+        values = control_values(control, k)
+        if values:
+            break
+    else:
+        return {"widget": cls.__name__, "error": "no control with several valid values to move"}
+    start_value, times = control.value, []
+    for _ in range(repeats):
+        for value in values + [start_value]:
+            before = explorer.result
+            t0 = time.perf_counter()
+            control.value = value  # the Explorer's observer recomputes and redraws
+            if explorer.result is before:  # no change event (value already set): update by hand
+                explorer.update()
+            times.append(time.perf_counter() - t0)
+    return {"widget": cls.__name__, "control": name, "times": times}
+
+
+def format_table(rows: list[dict[str, Any]]) -> str:
+    """The timing rows as a fixed-width text table."""
+    lines = [f"{'widget':<28} {'control':<20} {'median ms':>10} {'max ms':>8} {'n':>4}"]
+    for row in rows:
+        if "error" in row:
+            lines.append(f"{row['widget']:<28} {row['error']}")
+            continue
+        ms = [t * 1e3 for t in row["times"]]
+        lines.append(f"{row['widget']:<28} {row['control']:<20} {statistics.median(ms):>10.0f} "
+                     f"{max(ms):>8.0f} {len(ms):>4}")
+    return "\n".join(lines)
+
+
+def main(argv=None) -> int:
+    """Print the update-time table of every registered Explorer (or those named with ``--only``)."""
+    parser = argparse.ArgumentParser(prog="python -m hpolab.benchmarks widgets", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeats", type=int, default=3, help="passes through the control's values")
+    parser.add_argument("--only", nargs="*", default=None, help="widget class names to time")
+    args = parser.parse_args(argv)
+    if args.repeats < 1:
+        parser.error("--repeats must be at least 1")
+    import hpolab.widgets  # noqa: F401  importing it registers every Explorer
+    from hpolab.widgets import REGISTRY
+
+    classes = [c for c in REGISTRY if args.only is None or c.__name__ in args.only]
+    if args.only:
+        missing = set(args.only) - {c.__name__ for c in classes}
+        if missing:
+            parser.error(f"no widget named {sorted(missing)}; known: {sorted(c.__name__ for c in REGISTRY)}")
+    print(format_table([time_explorer(cls, repeats=args.repeats) for cls in classes]))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
