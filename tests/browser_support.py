@@ -230,7 +230,8 @@ JS_MAIN_SNAPSHOT = """async () => {
   const text = [...root.querySelectorAll('.widget-html-content, .widget-output, pre')]
     .map(node => node.innerText).join('\\n');
   const control = root.querySelector('[data-hpolab-test="control"]');
-  const value = control.getAttribute('aria-valuenow') || control.value
+  const readout = control.closest('.jupyter-widgets').querySelector('.widget-readout');
+  const value = readout ? readout.innerText : control.getAttribute('aria-valuenow') || control.value
     || String(control.checked || control.classList.contains('mod-active'));
   return {images, text, value};
 }"""
