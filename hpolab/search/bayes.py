@@ -34,7 +34,7 @@ from scipy import optimize
 
 from ..acquisition import ACQUISITIONS, acquisition_score
 from ..gp import GaussianProcess, single_threaded
-from ..space import Float, Space
+from ..space import Categorical, Float, Int, Space
 from .base import Search
 
 __all__ = ["BayesianOptimization"]
@@ -115,8 +115,13 @@ class BayesianOptimization(Search):
         """Move each point to the unit coordinates of the configuration it maps to."""
         U = np.clip(U, 0.0, 1.0)
         for j, dim in enumerate(self.space.dimensions.values()):
-            if not self._continuous[j]:
-                U[:, j] = [dim.to_unit(dim.from_unit(u)) for u in U[:, j]]
+            if isinstance(dim, Categorical):  # choice i of k owns [i/k, (i+1)/k) and sits at its middle
+                k = len(dim.choices)
+                U[:, j] = (np.minimum(np.floor(U[:, j] * k), k - 1) + 0.5) / k
+            elif isinstance(dim, Int):  # vectorised Int.to_unit(Int.from_unit(u))
+                lo, hi = dim._edges()
+                values = np.clip(np.round(dim._unwarp(lo + U[:, j] * (hi - lo))), dim.low, dim.high)
+                U[:, j] = np.clip((dim._warp(values) - lo) / (hi - lo), 0.0, 1.0)
         return U
 
     def _key(self, config) -> tuple:
