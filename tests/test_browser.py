@@ -17,7 +17,7 @@ Screenshots (after run-all, in viewport-sized pieces, and after the interaction)
 
 Skipped when playwright, JupyterLab or Chromium is missing, unless ``HPOLAB_REQUIRE_BROWSER=1``
 (set by ``.ci/run``), which turns the skip into a failure. Run only this test with
-``python -m pytest tests/test_browser.py -p no:nbval -s``.
+``python -m pytest tests/test_browser.py -s``.
 """
 
 from __future__ import annotations
