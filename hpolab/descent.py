@@ -99,6 +99,15 @@ class DescentPath:
     diverged: bool
 
     @property
+    def status(self) -> str:
+        """One phrase: ``"converged at step 27"``, ``"diverged after 9 steps"`` or ``"not converged in 50 steps"``."""
+        if self.diverged:
+            return f"diverged after {len(self.points) - 1} steps"
+        if self.converged_step is not None:
+            return f"converged at step {self.converged_step}"
+        return f"not converged in {len(self.points) - 1} steps"
+
+    @property
     def final_loss(self) -> float:
         """Loss at the last point reached."""
         return float(self.losses[-1])

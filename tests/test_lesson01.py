@@ -37,6 +37,7 @@ def test_learning_rate_too_small_too_large_and_momentum_helps():
     slow = gradient_descent("bowl", learning_rate=0.005, steps=50)
     good = gradient_descent("bowl", learning_rate=0.15, steps=50)
     assert slow.converged_step is None and not slow.diverged and good.converged_step is not None
+    assert slow.status == "not converged in 50 steps" and good.status == f"converged at step {good.converged_step}"
     plain = gradient_descent("valley", learning_rate=0.02, steps=100)
     heavy = gradient_descent("valley", learning_rate=0.02, momentum=0.9, steps=100)
     assert heavy.final_loss < plain.final_loss / 10
@@ -44,7 +45,7 @@ def test_learning_rate_too_small_too_large_and_momentum_helps():
 
 def test_divergence_stops_cleanly():
     path = gradient_descent("bowl", learning_rate=1.0, steps=100)
-    assert path.diverged and path.converged_step is None
+    assert path.diverged and path.converged_step is None and path.status.startswith("diverged after")
     assert len(path.points) < 10 and np.isfinite(path.points).all() and np.isfinite(path.losses).all()
 
 

@@ -13,7 +13,7 @@ _LINE_COLORS = [COLORS[c] for c in ("blue", "orange", "green", "vermillion", "sk
 
 def hyperparameter_text(hyperparameters) -> str:
     """``"learning_rate=0.05, decay=0, ..."``: a short line for figure titles."""
-    return ", ".join(f"{name}={value:g}" if isinstance(value, float) else f"{name}={value}"
+    return ", ".join(f"{name}={value:.3g}" if isinstance(value, float) else f"{name}={value}"
                      for name, value in hyperparameters.items())
 
 
@@ -55,8 +55,9 @@ def plot_weight_trajectories(weight_history, loss_curve, hyperparameters=None, n
     left.legend(fontsize=8, loc="best")
     right.plot(np.arange(1, len(loss_curve) + 1), loss_curve, marker="o", markersize=3, color=COLORS["black"],
                label="training loss")
-    right.set(xlabel="epoch", ylabel="cross-entropy loss", title="Training loss")
-    right.set_yscale("log")
+    right.set(xlabel="epoch", ylabel="cross-entropy loss (log scale)", title="Training loss", yscale="log")
+    if len(loss_curve) == 0:
+        right.set_ylim(1e-2, 10)
     right.legend()
     if hyperparameters:
         fig.suptitle("Hyperparameters, fixed before training:\n" + hyperparameter_text(hyperparameters), fontsize=10)
@@ -86,13 +87,18 @@ def plot_training_curves(loss_curve, validation_loss_curve, train_score_curve, v
     for ax, train, validation in pairs:
         ax.plot(epochs, train, marker="o", markersize=3, color=COLORS["blue"], label="training")
         ax.plot(epochs, validation, marker="s", markersize=3, color=COLORS["orange"], label="validation")
-        ax.set_xlabel("epoch")
+        ax.set(xlabel="epoch", xlim=(0.5, max(len(epochs), 1) + 0.5))
         ax.legend(loc="best")
     loss_ax.set(ylabel="cross-entropy loss (log scale)", title="Loss (lower is better)", yscale="log")
-    score_ax.set(ylabel="accuracy", title="Accuracy (higher is better)", ylim=(0, 1.02))
+    if len(loss_curve) == 0:  # diverged in the first epoch: nothing to draw, keep a sensible empty axis
+        loss_ax.set_ylim(1e-2, 10)
+    scores = np.concatenate([train_score_curve, validation_score_curve])
+    scores = scores[np.isfinite(scores)]
+    bottom = max(0.0, min(0.8, scores.min() - 0.02)) if len(scores) else 0.0  # zoom in on good runs
+    score_ax.set(ylabel="accuracy", title="Accuracy (higher is better)", ylim=(bottom, 1.005))
     if diverged:
         for ax in (loss_ax, score_ax):
-            ax.text(0.5, 0.5, f"DIVERGED after {len(epochs)} epochs:\nthe loss blew up, training stopped",
+            ax.text(0.5, 0.5, f"DIVERGED in epoch {len(epochs) + 1}:\nthe loss blew up, training stopped",
                     transform=ax.transAxes, ha="center", va="center", color=COLORS["vermillion"],
                     fontsize=11, fontweight="bold")
     fig.suptitle(title, fontsize=11)
