@@ -335,7 +335,10 @@ class GaussianProcess:
         mean : ndarray of shape (m,)
         sd : ndarray of shape (m,), only when ``return_std``
         """
-        X = np.atleast_2d(np.asarray(X, float))
+        with single_threaded():
+            return self._predict(np.atleast_2d(np.asarray(X, float)), return_std, standardized)
+
+    def _predict(self, X, return_std, standardized):
         Ks = KERNELS[self.kernel](X, self.X_, self.lengthscales_, self.variance_)
         mean = Ks @ self.alpha_
         scale, shift = (1.0, 0.0) if standardized else (self.y_std_, self.y_mean_)
@@ -357,7 +360,10 @@ class GaussianProcess:
         -------
         ndarray of shape (n_samples, m), in ``y``'s units.
         """
-        X = np.atleast_2d(np.asarray(X, float))
+        with single_threaded():
+            return self._sample(np.atleast_2d(np.asarray(X, float)), n_samples, seed, prior)
+
+    def _sample(self, X, n_samples, seed, prior):
         rng = np.random.default_rng(seed)
         K = KERNELS[self.kernel](X, X, self.lengthscales_, self.variance_)
         if prior:

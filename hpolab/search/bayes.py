@@ -166,17 +166,14 @@ class BayesianOptimization(Search):
 
     def _propose_with_model(self, X, y, n_ok, tried):
         model = self.model.fit(X, y)
-        best = float(model.predict(X[:n_ok], return_std=False, standardized=True).min())
-
-        def score(U):
-            mean, sd = model.predict(U, standardized=True)
-            return acquisition_score(self.acquisition, mean, sd, best, self.xi, self.kappa)
+        # the incumbent, in the model's standardised units
+        self._best = float(model.predict(X[:n_ok], return_std=False, standardized=True).min())
+        score = self.score_candidates
 
         U = self._snap(np.vstack([self._design(self.n_candidates), self._near_best(X[:n_ok], y[:n_ok])]))
         values = score(U)
         order = np.argsort(-values)
-        polished = [self._polish(score, U[i]) for i in order[:self.n_polish]]
-        P = self._snap(np.array([p[0] for p in polished]))
+        P = self._snap(np.array([self._polish(score, U[i]) for i in order[:self.n_polish]]).reshape(-1, U.shape[1]))
         U, values = np.vstack([P, U[order]]), np.r_[score(P), values[order]]
         order = np.argsort(-values, kind="stable")
         config = self._fresh(U[order], tried)
@@ -184,6 +181,14 @@ class BayesianOptimization(Search):
             config = self._fresh(self._snap(self.rng.random((256, len(self.space)))), tried) \
                 or self.space.sample(seed=self.rng)
         return config, None, {"phase": "model", "acquisition": float(values[order[0]])}
+
+    def score_candidates(self, U) -> np.ndarray:
+        """The acquisition (larger is better) at unit-cube points ``U``, from the latest model.
+
+        Valid after a proposal made with the model (``trial.info["phase"] == "model"``).
+        """
+        mean, sd = self.model.predict(np.atleast_2d(U), standardized=True)
+        return acquisition_score(self.acquisition, mean, sd, self._best, self.xi, self.kappa)
 
     def _near_best(self, X, y, k: int = 5):
         """Candidates scattered around the best trials, at two scales (the optimum is often near them)."""
@@ -196,7 +201,7 @@ class BayesianOptimization(Search):
         """Local maximisation of the acquisition from ``u0`` with L-BFGS-B over the float dimensions."""
         free = self._continuous
         if not free.any():
-            return u0, None
+            return u0
         bounds = [(0.0, 1.0) if f else (u, u) for f, u in zip(free, u0)]
         eps = 1e-7
 
@@ -210,4 +215,4 @@ class BayesianOptimization(Search):
 
         result = optimize.minimize(negative, u0, jac=True, method="L-BFGS-B", bounds=bounds,
                                    options={"maxiter": 50})
-        return np.clip(result.x, 0.0, 1.0), -result.fun
+        return np.clip(result.x, 0.0, 1.0)
