@@ -67,7 +67,8 @@ def hit_probability(n_trials, q: float):
     0.954
     """
     q = _check_fraction(q)
-    return 1.0 - (1.0 - q) ** np.asarray(n_trials, dtype=float)
+    probability = 1.0 - (1.0 - q) ** np.asarray(n_trials, dtype=float)
+    return float(probability) if probability.ndim == 0 else probability
 
 
 def trials_needed(q: float, probability: float = 0.95) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ._base import Feedback, correct, not_yet
 
 __all__ = ["check_grid_fits", "check_enough_resolution"]
@@ -43,22 +45,22 @@ def _smallest_resolution(tolerance: float) -> int:
     best = land.best()[1]
     for n in RESOLUTIONS:
         idx = grid_lattice_indices(len(land.C), n)
-        if land.scores[idx][:, idx].max() >= best - tolerance:
+        if land.scores[np.ix_(idx, idx)].max() >= best - tolerance - 1e-12:
             return n
     return RESOLUTIONS[-1]
 
 
 def check_enough_resolution(n_per_axis) -> Feedback:
-    """Exercise 2: the smallest grid (values per axis, from the slider) within 0.005 of the landscape's best."""
-    expected = _smallest_resolution(0.005)
+    """Exercise 2: the smallest grid (values per axis, from the slider) that finds the landscape's best score."""
+    expected = _smallest_resolution(0.0)
     if n_per_axis not in RESOLUTIONS:
         return not_yet(f"{n_per_axis!r} is not one of the slider's values {list(RESOLUTIONS)}.",
                        "Move the 'values / axis' slider of the grid-resolution widget.")
     if n_per_axis == expected:
-        return correct(f"{expected} x {expected} = {expected ** 2} fits get within 0.005 of the best; "
-                       "smaller grids step over the narrow good band.")
+        return correct(f"{expected} x {expected} = {expected ** 2} fits to find the best accuracy of this "
+                       "2-D landscape; coarser grids step over the small best region.")
     if n_per_axis > expected:
         return not_yet(f"{n_per_axis} values per axis works, but a smaller grid does too.",
                        "Try the slider values below it and compare the grid's best with the landscape's best.")
-    return not_yet(f"with {n_per_axis} values per axis the grid's best is still more than 0.005 below the best.",
+    return not_yet(f"with {n_per_axis} values per axis the grid's best is still below the landscape's best.",
                    "Read the widget's text: it prints both accuracies.")

@@ -44,27 +44,27 @@ def plot_grid_cost(n_hyperparameters, fits, current: int, seconds_per_fit: float
     return fig
 
 
-def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title=None):
-    """Heatmap of validation accuracy over C (y) and gamma (x), both on log axes.
+def _log_edges(values):
+    """Cell edges around log-spaced centres (geometric midpoints), so cells look even on log axes."""
+    logs = np.log(np.asarray(values, dtype=float))
+    if len(logs) == 1:
+        return np.exp(logs[0] + np.array([-0.5, 0.5]))
+    mid = (logs[:-1] + logs[1:]) / 2
+    return np.exp(np.concatenate([[2 * logs[0] - mid[0]], mid, [2 * logs[-1] - mid[-1]]]))
 
-    Parameters
-    ----------
-    C, gamma : array-like
-        Lattice values (rows of ``scores`` follow C, columns follow gamma).
-    scores : 2-D array
-    grid : (n, 2) array of (C, gamma), optional
-        Grid points to mark.
-    grid_best, best : (C, gamma), optional
-        The grid's best point and the landscape's best point.
-    title : str, optional
-    """
-    fig, ax = new_figure(width=6.0, height=4.4)
-    mesh = ax.pcolormesh(gamma, C, scores, cmap="viridis", shading="nearest", vmin=0, vmax=1)
-    fig.colorbar(mesh, ax=ax, label="validation accuracy (3-fold CV)")
-    ax.set_xscale("log")
-    ax.set_yscale("log")
+
+def _heatmap(ax, C, gamma, scores):
+    mesh = ax.pcolormesh(_log_edges(gamma), _log_edges(C), scores, cmap="viridis", vmin=0, vmax=1)
+    for axis, scale in ((ax.xaxis, ax.set_xscale), (ax.yaxis, ax.set_yscale)):
+        scale("log")
+        axis.set_minor_locator(NullLocator())  # minor log ticks cost most of the drawing time
+    ax.set_xlabel("gamma (RBF kernel width, log scale)")
+    ax.set_ylabel("C (regularisation, log scale)")
+    return mesh
+
+
+def _mark(ax, grid=None, grid_best=None, best=None):
     if grid is not None:
-        grid = np.asarray(grid)
         ax.scatter(grid[:, 1], grid[:, 0], s=22, facecolor="white", edgecolor="black", lw=0.8,
                    label=f"grid points ({len(grid)})", zorder=3)
     if grid_best is not None:
@@ -73,11 +73,46 @@ def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title
     if best is not None:
         ax.scatter([best[1]], [best[0]], s=110, marker="X", color=COLORS["orange"], edgecolor="black",
                    label="best of the dense landscape", zorder=5)
+
+
+def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title=None, grid_scores=None):
+    """Heatmap of validation accuracy over C (y) and gamma (x), both on log axes.
+
+    Parameters
+    ----------
+    C, gamma : array-like
+        Lattice values (rows of ``scores`` follow C, columns follow gamma).
+    scores : 2-D array
+    grid : (n, 2) array of (C, gamma), optional
+        Grid points to mark, C varying slowest (as ``Space.grid`` lists them).
+    grid_best, best : (C, gamma), optional
+        The grid's best point and the landscape's best point.
+    title : str, optional
+    grid_scores : 2-D array, optional
+        The scores at the grid points; adds a left panel of what the grid alone sees.
+    """
+    grid = None if grid is None else np.asarray(grid)
+    if grid_scores is None:
+        fig, ax = new_figure(width=6.0, height=4.4)
+        axes = [ax]
+    else:
+        fig, axes = new_figure(1, 2, width=9.6, height=4.2, sharex=True, sharey=True)
+        _heatmap(axes[0], np.unique(grid[:, 0]), np.unique(grid[:, 1]), grid_scores)
+        _mark(axes[0], grid, grid_best)
+        axes[0].set_title("what the grid sees")
+        axes[1].set_title("what is really there")
+        fig.suptitle(title or "SVC on digits: accuracy over C x gamma")
+    mesh = _heatmap(axes[-1], C, gamma, scores)
+    fig.colorbar(mesh, ax=axes[-1], label="validation accuracy (3-fold CV)")
+    _mark(axes[-1], grid, grid_best, best)
     if grid is not None or best is not None:
-        ax.legend(loc="lower left", fontsize=8, framealpha=0.9)
-    ax.set_xlabel("gamma (RBF kernel width, log scale)")
-    ax.set_ylabel("C (regularisation, log scale)")
-    ax.set_title(title or "SVC on digits: accuracy over C x gamma")
+        axes[-1].legend(loc="lower left", fontsize=8, framealpha=0.9)
+    if grid_scores is None:
+        axes[0].set_title(title or "SVC on digits: accuracy over C x gamma")
+    else:
+        axes[1].set_ylabel("")
+        axes[0].set_xlim(*_log_edges(gamma)[[0, -1]])  # the grid's cells stop where the landscape stops
+        axes[0].set_ylim(*_log_edges(C)[[0, -1]])
     return fig
 
 
@@ -92,9 +127,11 @@ def plot_grid_vs_random(result: dict, objective):
         ``objective(x, y, importance)``, drawn as the background.
     """
     fig, (top, bottom) = new_figure(2, 1, width=6.4, height=6.2, height_ratios=[2.2, 1])
-    xs = np.linspace(0, 1, 121)
+    xs = np.linspace(0, 1, 101)
     X, Y = np.meshgrid(xs, xs)
-    top.contourf(X, Y, objective(X, Y, result["importance"]), levels=12, cmap="viridis")
+    image = top.imshow(objective(X, Y, result["importance"]), origin="lower", extent=(0, 1, 0, 1),
+                       cmap="viridis", aspect="auto", vmin=0, vmax=1 + result["importance"])
+    fig.colorbar(image, ax=top, label="score (higher is better)")
     bottom.plot(xs, objective(xs, 0 * xs - 1e9, 0.0), color=COLORS["black"], lw=1.5,
                 label="score along x (the axis that matters)")
     for name, marker in (("grid", "s"), ("random", "o")):
@@ -109,7 +146,7 @@ def plot_grid_vs_random(result: dict, objective):
             title=f"{result['budget']} trials: grid vs random (importance of y = {result['importance']:.2f})")
     top.legend(loc="upper left", fontsize=8, framealpha=0.9)
     bottom.set(xlabel="x", ylabel="score", ylim=(-0.32, 1.1), xlim=(-0.03, 1.03))
-    bottom.legend(loc="upper left", fontsize=7, ncol=3, framealpha=0.9)
+    bottom.legend(loc="upper left", fontsize=7, framealpha=0.9)
     return fig
 
 
@@ -149,8 +186,18 @@ def plot_hit_probability(n_trials, q: float, probability, simulated_n=None, simu
     return fig
 
 
-def plot_equal_budget(comparison: dict, best: float | None = None):
-    """Best score found against budget: grid (one run), random and Sobol (median and quartiles over seeds)."""
+def plot_equal_budget(comparison: dict, best: float | None = None, ylim=None):
+    """Best score found against budget: grid (one run), random and Sobol (median and quartiles over seeds).
+
+    Parameters
+    ----------
+    comparison : dict
+        From :func:`hpolab.search_math.equal_budget_comparison`.
+    best : float, optional
+        The best score possible, drawn as a dotted line.
+    ylim : (low, high), optional
+        Zoom in on the score axis (bands that leave it are clipped).
+    """
     fig, ax = new_figure(width=6.4, height=3.8)
     b = comparison["budgets"]
     ax.plot(b, comparison["grid"], "s-", color=METHOD_COLORS["grid"], label="grid (k x k)")
@@ -162,6 +209,8 @@ def plot_equal_budget(comparison: dict, best: float | None = None):
                         label=f"{label}: 25-75 % of seeds")
     if best is not None:
         ax.axhline(best, color=COLORS["black"], ls=":", lw=1, label="best possible")
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.set_xticks(b)
     ax.set_xlabel("budget (number of trials)")
     ax.set_ylabel("best validation accuracy found")

@@ -79,6 +79,7 @@ class GridResolutionExplorer(Explorer):
         return {"n_per_axis": n_per_axis, "C": land.C, "gamma": land.gamma, "scores": land.scores,
                 "grid": np.array([(land.C[r], land.gamma[c]) for r in rows for c in cols]),
                 "grid_best": (float(land.C[rows[i]]), float(land.gamma[cols[j]])), "grid_score": grid_score,
+                "grid_scores": block,
                 "best": (best_config["C"], best_config["gamma"]), "best_score": best_score,
                 "fraction_better": float(np.mean(land.scores > grid_score))}
 
@@ -87,7 +88,7 @@ class GridResolutionExplorer(Explorer):
 
         n = result["n_per_axis"]
         return plot_landscape(result["C"], result["gamma"], result["scores"], grid=result["grid"],
-                              grid_best=result["grid_best"], best=result["best"],
+                              grid_best=result["grid_best"], best=result["best"], grid_scores=result["grid_scores"],
                               title=f"A {n} x {n} grid on the SVC x digits landscape")
 
     def describe(self, result):
@@ -137,9 +138,10 @@ class HowManyTrialsExplorer(Explorer):
                                             description="target chance")}
 
     def compute(self, q, target):
-        n = np.arange(1, 301)
+        needed = search_math.trials_needed(q, target)
+        n = np.arange(1, max(3 * needed, 30) + 1)
         return {"q": q, "target": target, "n": n, "probability": search_math.hit_probability(n, q),
-                "needed": search_math.trials_needed(q, target)}
+                "needed": needed}
 
     def draw(self, result):
         from ..plots import plot_hit_probability
