@@ -5,6 +5,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
+from matplotlib.ticker import NullFormatter, ScalarFormatter
 
 from ._style import COLORS, METHOD_COLORS, new_figure
 
@@ -55,6 +56,8 @@ def plot_successive_halving(history, curves=None, title: str = "Successive halvi
         budget it reached, dotted beyond (what it would have done, when the curve is known).
     title : str
     """
+    from matplotlib.collections import LineCollection
+
     fig, ax = new_figure(width=6.4, height=4.0)
     by_config: dict[int, list] = {}
     for t in history:
@@ -62,25 +65,34 @@ def plot_successive_halving(history, curves=None, title: str = "Successive halvi
             by_config.setdefault(t.info["config_id"], []).append((t.budget, t.score))
     last = max(t.budget for t in history)
     colors = {"stopped": COLORS["grey"], "promoted": COLORS["sky"], "winner": METHOD_COLORS["hyperband"]}
-    for cid, points in by_config.items():
-        kind = "winner" if points[-1][0] == last else "promoted" if len(points) > 1 else "stopped"
-        budgets, scores = zip(*points)
+    labels = {"stopped": "stopped after its first round", "promoted": "promoted, stopped later",
+              "winner": "reached the full budget"}
+    points = {kind: [] for kind in colors}
+    trained, untrained = {kind: [] for kind in colors}, {kind: [] for kind in colors}
+    for cid, reached in by_config.items():
+        kind = "winner" if reached[-1][0] == last else "promoted" if len(reached) > 1 else "stopped"
+        points[kind] += reached
         if curves is not None and cid in curves:  # solid while trained, dotted: what it would have done
-            c, reached = np.asarray(curves[cid]), int(budgets[-1])
-            ax.plot(np.arange(1, reached + 1), c[:reached], color=colors[kind], lw=0.9, alpha=0.8)
-            ax.plot(np.arange(reached, len(c) + 1), c[reached - 1:], color=colors[kind], lw=0.7, alpha=0.35,
-                    ls=":")
-        ax.plot(budgets, scores, "o", color=colors[kind], ms=5 if kind == "stopped" else 7,
-                mec="black" if kind != "stopped" else "none", mew=0.5)
-    for kind, color in colors.items():
-        ax.plot([], [], "o", color=color, label={"stopped": "stopped after its first round",
-                                                 "promoted": "promoted, stopped later",
-                                                 "winner": "reached the full budget"}[kind])
+            c, stop = np.asarray(curves[cid], dtype=float), int(reached[-1][0])
+            epochs = np.arange(1, len(c) + 1)
+            trained[kind].append(np.column_stack([epochs[:stop], c[:stop]]))
+            if stop < len(c):
+                untrained[kind].append(np.column_stack([epochs[stop - 1:], c[stop - 1:]]))
+    for kind, color in colors.items():  # one collection per kind: fast to draw even for 100 curves
+        ax.add_collection(LineCollection(untrained[kind], colors=color, linewidths=0.7, alpha=0.3,
+                                         linestyles=":"))
+        ax.add_collection(LineCollection(trained[kind], colors=color, linewidths=0.9, alpha=0.8,
+                                         zorder=2 + (kind == "winner")))
+        xy = np.array(points[kind]).reshape(-1, 2)
+        ax.scatter(xy[:, 0], xy[:, 1], color=color, s=20 if kind == "stopped" else 40, zorder=4,
+                   edgecolors="none" if kind == "stopped" else "black", linewidths=0.5, label=labels[kind])
     rungs = sorted({t.budget for t in history})
     for r in rungs:
         ax.axvline(r, color=COLORS["black"], lw=0.6, ls=":")
     ax.set_xscale("log")
+    ax.set_xlim(rungs[0] / 1.3, (len(next(iter(curves.values()))) if curves else last) * 1.3)
     ax.set_xticks(rungs, [f"{r:g}" for r in rungs])
+    ax.minorticks_off()
     ax.set_xlabel("budget: epochs trained (log scale; dotted lines are the rounds)")
     ax.set_ylabel("validation accuracy")
     ax.set_title(title)
@@ -136,16 +148,19 @@ def plot_anytime(grid, curves_by_method: dict, target: float | None = None,
     """
     grid = np.asarray(grid, dtype=float)
     fig, ax = new_figure(width=6.8, height=4.0)
-    for method, rows in curves_by_method.items():
+    styles = ["-", "--", "-.", ":"]
+    for k, (method, rows) in enumerate(curves_by_method.items()):
         color = METHOD_COLORS.get(method, COLORS["black"])
         with warnings.catch_warnings():  # columns where no run has a score yet are all NaN
             warnings.simplefilter("ignore", RuntimeWarning)
             q1, median, q3 = np.nanpercentile(rows, [25, 50, 75], axis=0)
-        ax.plot(grid, median, color=color, lw=2, label=f"{method} (median of {len(rows)})")
+        ax.plot(grid, median, color=color, lw=2, ls=styles[k % len(styles)],
+                label=f"{method} (median of {len(rows)})")
         ax.fill_between(grid, q1, q3, color=color, alpha=0.2, lw=0)
     if target is not None:
         ax.axhline(target, color=COLORS["black"], ls="--", lw=1, label=f"target {target:.3f}")
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(ScalarFormatter())
     ax.set_xlabel("cumulative epochs trained (log scale)")
     ax.set_ylabel("best validation accuracy so far")
     ax.set_title(title)
@@ -158,7 +173,7 @@ def plot_epochs_to_target(epochs_by_method: dict, title: str = "Epochs needed to
 
     Seeds that never reached the target are drawn at the right edge, marked "never".
     """
-    fig, ax = new_figure(width=6.8, height=0.7 + 0.6 * len(epochs_by_method))
+    fig, ax = new_figure(width=6.8, height=1.0 + 0.7 * len(epochs_by_method))
     finite = np.concatenate([e[np.isfinite(e)] for e in epochs_by_method.values()])
     edge = finite.max() * 2 if finite.size else 1.0
     rng = np.random.default_rng(0)  # vertical jitter only, so dots do not hide each other
@@ -167,14 +182,17 @@ def plot_epochs_to_target(epochs_by_method: dict, title: str = "Epochs needed to
         color = METHOD_COLORS.get(method, COLORS["black"])
         ax.scatter(e, k + rng.uniform(-0.15, 0.15, len(e)), color=color, s=18, alpha=0.8)
         median = np.median(e)
-        ax.plot([median, median], [k - 0.3, k + 0.3], color="black", lw=2)
-        ax.text(median, k + 0.33, f"median {median:.0f}" if median < edge else "median: never",
+        ax.plot([median, median], [k - 0.25, k + 0.25], color="black", lw=2)
+        ax.text(median, k - 0.28, f"median {median:.0f}" if median < edge else "median: never",
                 ha="center", va="bottom", fontsize=8)
     ax.axvline(edge, color=COLORS["grey"], ls=":")
-    ax.text(edge, -0.6, "never", ha="center", fontsize=8, color=COLORS["grey"])
+    ax.text(edge, len(epochs_by_method) - 0.45, "never", ha="center", va="bottom", fontsize=8,
+            color=COLORS["grey"])
     ax.set_yticks(range(len(epochs_by_method)), list(epochs_by_method))
-    ax.set_ylim(len(epochs_by_method) - 0.4, -0.8)
+    ax.set_ylim(len(epochs_by_method) - 0.4, -0.7)
     ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(ScalarFormatter())
+    ax.xaxis.set_minor_formatter(NullFormatter())
     ax.set_xlabel("cumulative epochs until within the tolerance of the best (log scale)")
     ax.set_title(title)
     return fig
