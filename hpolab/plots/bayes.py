@@ -108,7 +108,7 @@ def plot_acquisitions(result, title="Where would each acquisition evaluate next?
 
 
 def plot_best_so_far(curves_by_method, title="Best score so far, over seeds", ylabel="best score so far",
-                     best=None):
+                     best=None, ylim=None):
     """Median best-so-far curve per method against the number of evaluations, with the 25-75 % band.
 
     Parameters
@@ -117,6 +117,8 @@ def plot_best_so_far(curves_by_method, title="Best score so far, over seeds", yl
         Per method, one row per seed, one column per evaluation.
     best : float, optional
         The best achievable score, drawn as a dashed line.
+    ylim : (float, float), optional
+        Zoom into the interesting range of scores.
     """
     fig, ax = new_figure(width=6.8, height=4.0)
     styles = ["-", "--", "-.", ":"]
@@ -129,6 +131,8 @@ def plot_best_so_far(curves_by_method, title="Best score so far, over seeds", yl
         ax.fill_between(n, q1, q3, color=color, alpha=0.2, lw=0, label="25-75 % of seeds" if k == 0 else None)
     if best is not None:
         ax.axhline(best, color=COLORS["black"], lw=1, ls=":", label=f"best possible {best:.4f}")
+    if ylim is not None:
+        ax.set_ylim(*ylim)
     ax.set_xlabel("evaluations")
     ax.set_ylabel(ylabel)
     ax.set_title(title)
@@ -146,14 +150,14 @@ def plot_tried_points(landscape, points_by_method, title="Where each method look
     """
     from .search import plot_landscape
 
-    fig = plot_landscape(landscape.C, landscape.gamma, landscape.scores, best=landscape.best()[0].values(),
-                         title=title)
+    best = landscape.best()[0]
+    fig = plot_landscape(landscape.C, landscape.gamma, landscape.scores, best=(best["C"], best["gamma"]), title=title)
     ax = fig.axes[0]
     markers = ["o", "s", "^", "D"]
     for k, (method, configs) in enumerate(points_by_method.items()):
         C = [c["C"] for c in configs]
         gamma = [c["gamma"] for c in configs]
         ax.scatter(gamma, C, s=28, marker=markers[k % len(markers)], facecolor=METHOD_COLORS.get(method, "white"),
-                   edgecolor="white", lw=0.8, zorder=4, label=f"{method} ({len(configs)} trials)")
+                   edgecolor="black", lw=0.8, zorder=4, label=f"{method} ({len(configs)} trials)")
     ax.legend(loc="lower left", fontsize=8, framealpha=0.9)
     return fig
