@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import LogFormatter, MaxNLocator
 
 from ._style import COLORS, new_figure
 
@@ -17,6 +18,14 @@ def hyperparameter_text(hyperparameters) -> str:
                      for name, value in hyperparameters.items())
 
 
+def _log_y_integer_x(ax):
+    """Log-scaled y with short tick labels ("2.2", "1e-03"), and whole numbers on x (epochs, steps)."""
+    ax.set_yscale("log")
+    ax.yaxis.set_major_formatter(LogFormatter(labelOnlyBase=False))
+    ax.yaxis.set_minor_formatter(LogFormatter(labelOnlyBase=False, minor_thresholds=(2, 0.5)))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+
+
 def _most_moving(weight_history, n_weights):
     """Trajectories (epochs x n_weights) of the first-layer weights that moved the most."""
     first_layer = np.array([snapshot[0].ravel() for snapshot in weight_history])
@@ -25,7 +34,7 @@ def _most_moving(weight_history, n_weights):
     return first_layer[:, chosen], chosen, weight_history[0][0].shape
 
 
-def plot_weight_trajectories(weight_history, loss_curve, hyperparameters=None, n_weights=6):
+def plot_weight_trajectories(weight_history, loss_curve, hyperparameters=None, n_weights=6, diverged=False):
     """Parameters change epoch by epoch while the hyperparameters stay fixed.
 
     Parameters
@@ -38,6 +47,8 @@ def plot_weight_trajectories(weight_history, loss_curve, hyperparameters=None, n
         Shown in the title, to make the point that they did not change.
     n_weights : int, default 6
         How many first-layer weights to follow (those that moved the most).
+    diverged : bool, default False
+        Say on the figure that training blew up and was stopped.
 
     Returns
     -------
@@ -46,19 +57,27 @@ def plot_weight_trajectories(weight_history, loss_curve, hyperparameters=None, n
     trajectories, chosen, shape = _most_moving(weight_history, n_weights)
     fig, (left, right) = new_figure(1, 2, width=10, height=3.8)
     epochs = np.arange(len(trajectories))
+    target = "digit" if len(weight_history[0]) == 1 else "hidden unit"  # no hidden layer: straight to the output
     for k, (index, color) in enumerate(zip(chosen, _LINE_COLORS * 2)):
         row, col = np.unravel_index(index, shape)
         left.plot(epochs, trajectories[:, k], marker="o", markersize=3, color=color,
-                  label=f"input {row} \N{RIGHTWARDS ARROW} unit {col}")
+                  label=f"pixel {row} \N{RIGHTWARDS ARROW} {target} {col}")
     left.set(xlabel="epoch (0 = initial weights)", ylabel="weight value",
              title=f"{len(chosen)} first-layer weights (parameters) being learned")
     left.legend(fontsize=8, loc="best")
     right.plot(np.arange(1, len(loss_curve) + 1), loss_curve, marker="o", markersize=3, color=COLORS["black"],
                label="training loss")
-    right.set(xlabel="epoch", ylabel="cross-entropy loss (log scale)", title="Training loss", yscale="log")
+    right.set(xlabel="epoch", ylabel="cross-entropy loss (log scale)", title="Training loss",
+              xlim=(0.5, max(len(loss_curve), 1) + 0.5))
+    _log_y_integer_x(right)
+    left.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
     if len(loss_curve) == 0:
         right.set_ylim(1e-2, 10)
     right.legend()
+    if diverged:
+        right.text(0.5, 0.5, f"DIVERGED in epoch {len(loss_curve) + 1}:\nthe loss blew up, training stopped",
+                   transform=right.transAxes, ha="center", va="center", color=COLORS["vermillion"],
+                   fontsize=11, fontweight="bold")
     if hyperparameters:
         fig.suptitle("Hyperparameters, fixed before training:\n" + hyperparameter_text(hyperparameters), fontsize=10)
     return fig
@@ -89,7 +108,9 @@ def plot_training_curves(loss_curve, validation_loss_curve, train_score_curve, v
         ax.plot(epochs, validation, marker="s", markersize=3, color=COLORS["orange"], label="validation")
         ax.set(xlabel="epoch", xlim=(0.5, max(len(epochs), 1) + 0.5))
         ax.legend(loc="best")
-    loss_ax.set(ylabel="cross-entropy loss (log scale)", title="Loss (lower is better)", yscale="log")
+    loss_ax.set(ylabel="cross-entropy loss (log scale)", title="Loss (lower is better)")
+    _log_y_integer_x(loss_ax)
+    score_ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
     if len(loss_curve) == 0:  # diverged in the first epoch: nothing to draw, keep a sensible empty axis
         loss_ax.set_ylim(1e-2, 10)
     scores = np.concatenate([train_score_curve, validation_score_curve])
@@ -147,7 +168,7 @@ def plot_descent(surface, paths, labels=None, title=None):
     ax.set(xlim=(x0, x1), ylim=(y0, y1), xlabel="parameter x", ylabel="parameter y",
            title=title or f"Gradient descent on the {surface.name}")
     ax.legend(fontsize=8, loc="upper right")
-    loss_ax.set(xlabel="step", ylabel="loss above the minimum (log scale)", yscale="log",
-                title="Loss after each step")
+    loss_ax.set(xlabel="step", ylabel="loss above the minimum (log scale)", title="Loss after each step")
+    _log_y_integer_x(loss_ax)
     loss_ax.legend(fontsize=8, loc="best")
     return fig
