@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-from matplotlib.ticker import NullLocator
+from matplotlib.ticker import FuncFormatter, NullLocator
 
 from ._style import COLORS, METHOD_COLORS, new_figure
 
@@ -26,6 +26,7 @@ def plot_grid_cost(n_hyperparameters, fits, current: int, seconds_per_fit: float
         Converts fits to time for the reference lines (a minute, an hour, a day, a year).
     """
     fig, ax = new_figure(width=6.4, height=3.6)
+    _fixed_layout(fig, left=0.11, right=0.98, bottom=0.14, top=0.91)
     ks, fits = np.asarray(n_hyperparameters), np.asarray(fits, dtype=float)
     colors = [METHOD_COLORS["grid"] if k == current else COLORS["grey"] for k in ks]
     ax.bar(ks, fits, color=colors, width=0.7)
@@ -53,11 +54,37 @@ def _log_edges(values):
     return np.exp(np.concatenate([[2 * logs[0] - mid[0]], mid, [2 * logs[-1] - mid[-1]]]))
 
 
+def _fixed_layout(fig, **margins):
+    """Hand-set margins instead of constrained layout: 3-5 times faster to draw, for live widgets."""
+    fig.set_layout_engine(None)
+    fig.subplots_adjust(**margins)
+
+
+def _colorbar_beside(fig, mappable, ax, label: str):
+    """A colorbar in its own axes right of ``ax``, so that ``ax`` keeps its width."""
+    pos = ax.get_position()
+    cax = fig.add_axes((pos.x1 + 0.015, pos.y0, 0.018, pos.height))
+    return fig.colorbar(mappable, cax=cax, label=label)
+
+
+_SUPERSCRIPTS = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
+
+
+def _power_of_ten(value, _position=None) -> str:
+    """Tick label ``10⁻³`` for a power of ten, in plain text (math text is slow to lay out)."""
+    exponent = np.log10(value)
+    if value <= 0 or abs(exponent - round(exponent)) > 1e-9:
+        return ""
+    return "10" + str(int(round(exponent))).translate(_SUPERSCRIPTS)
+
+
 def _heatmap(ax, C, gamma, scores):
     mesh = ax.pcolormesh(_log_edges(gamma), _log_edges(C), scores, cmap="viridis", vmin=0, vmax=1)
     for axis, scale in ((ax.xaxis, ax.set_xscale), (ax.yaxis, ax.set_yscale)):
         scale("log")
-        axis.set_minor_locator(NullLocator())  # minor log ticks cost most of the drawing time
+        # Minor ticks and math-text labels cost most of the drawing time; plain-text powers are cheap.
+        axis.set_minor_locator(NullLocator())
+        axis.set_major_formatter(FuncFormatter(_power_of_ten))
     ax.set_xlabel("gamma (RBF kernel width, log scale)")
     ax.set_ylabel("C (regularisation, log scale)")
     return mesh
@@ -97,13 +124,17 @@ def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title
         axes = [ax]
     else:
         fig, axes = new_figure(1, 2, width=9.6, height=4.2, sharex=True, sharey=True)
+        _fixed_layout(fig, left=0.075, right=0.87, bottom=0.13, top=0.86, wspace=0.06)
         _heatmap(axes[0], np.unique(grid[:, 0]), np.unique(grid[:, 1]), grid_scores)
         _mark(axes[0], grid, grid_best)
         axes[0].set_title("what the grid sees")
         axes[1].set_title("what is really there")
         fig.suptitle(title or "SVC on digits: accuracy over C x gamma")
     mesh = _heatmap(axes[-1], C, gamma, scores)
-    fig.colorbar(mesh, ax=axes[-1], label="validation accuracy (3-fold CV)")
+    if grid_scores is None:
+        fig.colorbar(mesh, ax=axes[-1], label="validation accuracy (3-fold CV)")
+    else:
+        _colorbar_beside(fig, mesh, axes[-1], "validation accuracy (3-fold CV)")
     _mark(axes[-1], grid, grid_best, best)
     if grid is not None or best is not None:
         axes[-1].legend(loc="lower left", fontsize=8, framealpha=0.9)
@@ -127,11 +158,12 @@ def plot_grid_vs_random(result: dict, objective):
         ``objective(x, y, importance)``, drawn as the background.
     """
     fig, (top, bottom) = new_figure(2, 1, width=6.4, height=6.2, height_ratios=[2.2, 1])
+    _fixed_layout(fig, left=0.1, right=0.85, bottom=0.08, top=0.95, hspace=0.28)
     xs = np.linspace(0, 1, 101)
     X, Y = np.meshgrid(xs, xs)
     image = top.imshow(objective(X, Y, result["importance"]), origin="lower", extent=(0, 1, 0, 1),
                        cmap="viridis", aspect="auto", vmin=0, vmax=1 + result["importance"])
-    fig.colorbar(image, ax=top, label="score (higher is better)")
+    _colorbar_beside(fig, image, top, "score (higher is better)")
     bottom.plot(xs, objective(xs, 0 * xs - 1e9, 0.0), color=COLORS["black"], lw=1.5,
                 label="score along x (the axis that matters)")
     for name, marker in (("grid", "s"), ("random", "o")):
@@ -201,12 +233,12 @@ def plot_equal_budget(comparison: dict, best: float | None = None, ylim=None):
     fig, ax = new_figure(width=6.4, height=3.8)
     b = comparison["budgets"]
     ax.plot(b, comparison["grid"], "s-", color=METHOD_COLORS["grid"], label="grid (k x k)")
-    for name, label in (("random", "random"), ("sobol", "Sobol (quasi-random)")):
+    shift = 0.012 * (b.max() - b.min())  # side by side, so the two random methods' bars do not hide each other
+    for name, label, marker, dx in (("random", "random", "o", -shift), ("sobol", "Sobol (quasi-random)", "D", shift)):
         runs = comparison[name]
         q25, q50, q75 = np.percentile(runs, [25, 50, 75], axis=0)
-        ax.plot(b, q50, "o-", color=METHOD_COLORS[name], label=f"{label}: median of {len(runs)} seeds")
-        ax.fill_between(b, q25, q75, color=METHOD_COLORS[name], alpha=0.25, lw=0,
-                        label=f"{label}: 25-75 % of seeds")
+        ax.errorbar(b + dx, q50, yerr=[q50 - q25, q75 - q50], fmt=f"{marker}-", ms=5, capsize=3,
+                    color=METHOD_COLORS[name], label=f"{label}: median, bars 25-75 % of {len(runs)} seeds")
     if best is not None:
         ax.axhline(best, color=COLORS["black"], ls=":", lw=1, label="best possible")
     if ylim is not None:
