@@ -69,7 +69,7 @@ def test_train_small_network_records_curves_and_weights():
     assert result["epochs_trained"] == len(result["loss_curve"]) == len(result["weight_history"]) - 1
     assert result["validation_accuracy"] > 0.85 and not result["diverged"]
     assert result["loss_curve"][-1] < result["loss_curve"][0]
-    assert train_small_network(learning_rate=10 ** 1.5)["diverged"]
+    assert train_small_network(learning_rate=30.0)["diverged"]
     stuck = train_small_network(learning_rate=10.0, momentum=0.0)  # dead ReLUs: finite loss, chance accuracy
     assert not stuck["diverged"] and stuck["validation_accuracy"] < 0.2
 
@@ -97,7 +97,7 @@ def test_network_explorers_retrain_when_a_slider_moves(cls):
     assert explorer.result is not before
     assert explorer.result["hyperparameters"]["nodes"] == 8
     assert explorer.result["weight_history"][-1][0].shape == (64, 8)
-    explorer.controls_by_name["learning_rate"].value = 10 ** 1.5
+    explorer.controls_by_name["learning_rate"].value = 30.0
     assert explorer.result["diverged"] and "Diverged" in explorer.text.value
     explorer.controls_by_name["momentum"].value = 0.0
     explorer.controls_by_name["learning_rate"].value = 10.0

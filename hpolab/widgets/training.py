@@ -61,8 +61,8 @@ def _six_sliders():
 
     style = {"description_width": "initial"}
     return {
-        "learning_rate": w.FloatLogSlider(0.05, base=10, min=-3, max=1.5, step=0.25, description="learning rate",
-                                          readout_format=".3g", style=style),
+        "learning_rate": w.SelectionSlider(options=[0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
+                                           value=0.05, description="learning rate", style=style),
         "decay": w.FloatSlider(0.0, min=0.0, max=2.0, step=0.1, description="decay", style=style),
         "hidden_layers": w.IntSlider(1, min=0, max=3, description="hidden layers", style=style),
         "nodes": w.SelectionSlider(options=[2, 4, 8, 16, 32, 64], value=32, description="nodes per layer",
@@ -165,8 +165,9 @@ class DescentExplorer(_SteadyLayout, Explorer):
 
         style = {"description_width": "initial"}
         return {
-            "learning_rate": w.FloatLogSlider(0.05, base=10, min=-3, max=0, step=0.05, description="learning rate",
-                                              readout_format=".3g", style=style),
+            "learning_rate": w.SelectionSlider(options=[0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.18, 0.19,
+                                                        0.2, 0.21, 0.25, 0.3, 0.5, 1.0],
+                                               value=0.05, description="learning rate", style=style),
             "momentum": w.FloatSlider(0.0, min=0.0, max=0.95, step=0.05, description="momentum", style=style),
             "decay": w.FloatSlider(0.0, min=0.0, max=1.0, step=0.02, description="decay per step", style=style),
             "steps": w.IntSlider(50, min=5, max=200, step=5, description="steps", style=style),
