@@ -144,6 +144,20 @@ class LabServer:
         except OSError:
             return "(no log)"
 
+    def start_kernel(self, notebook: str) -> None:
+        """Start the kernel session of ``notebooks/<notebook>`` now, so it boots while the page loads."""
+        if not hasattr(self, "_xsrf"):
+            with urllib.request.urlopen(f"{self.url}/lab", timeout=30) as response:
+                cookies = response.headers.get_all("Set-Cookie") or []
+            self._xsrf = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
+        body = {"path": f"notebooks/{notebook}", "type": "notebook", "name": notebook,
+                "kernel": {"name": "python3"}}
+        request = urllib.request.Request(
+            f"{self.url}/api/sessions", data=json.dumps(body).encode(), method="POST",
+            headers={"Content-Type": "application/json", "X-XSRFToken": self._xsrf,
+                     "Cookie": f"_xsrf={self._xsrf}"})
+        urllib.request.urlopen(request, timeout=60).close()
+
     def running_kernels(self) -> list[dict]:
         """The kernels the server runs right now (REST API)."""
         with urllib.request.urlopen(f"{self.url}/api/kernels", timeout=5) as response:
@@ -195,6 +209,9 @@ JS_CELLS = """() => {
             height: node.offsetHeight, widget: !!node.querySelector('.jupyter-widgets'),
             images: [...node.querySelectorAll('img')].map(loaded),
             scales: [...node.querySelectorAll('img')].map(scale),
+            cutLabels: [...node.querySelectorAll('.widget-label')]
+              .filter(label => label.offsetParent && label.scrollWidth > label.clientWidth)
+              .map(label => label.innerText),
           } : null,
         };
       }),
@@ -235,3 +252,7 @@ JS_MAIN_SNAPSHOT = """async () => {
     || String(control.checked || control.classList.contains('mod-active'));
   return {images, text, value};
 }"""
+
+#: Texts of <summary> elements that start with their own triangle (the browser draws one already).
+JS_DOUBLE_MARKERS = """() => [...document.querySelectorAll('.jp-NotebookPanel summary')]
+  .map(summary => summary.innerText.trim()).filter(text => /^[\u25b6\u25b8\u25ba\u25b9>]/.test(text))"""
