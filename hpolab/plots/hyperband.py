@@ -5,7 +5,7 @@ from __future__ import annotations
 import warnings
 
 import numpy as np
-from matplotlib.ticker import NullFormatter, ScalarFormatter
+from matplotlib.ticker import NullFormatter, NullLocator, ScalarFormatter
 
 from ._style import COLORS, METHOD_COLORS, new_figure
 
@@ -97,6 +97,7 @@ def plot_successive_halving(history, curves=None, title: str = "Successive halvi
     ax.set_ylabel("validation accuracy")
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
+    _fixed_margins(fig, left=0.1, right=0.97, bottom=0.13, top=0.92)
     return fig
 
 
@@ -119,6 +120,12 @@ def plot_brackets(brackets, title: str | None = None):
         bar.text(total, k, f" {total:g}", va="center", fontsize=8)
     ax.set_xscale("log")
     ax.set_yscale("log")
+    budgets = sorted({r for b in brackets for r in b["budget"]})
+    ax.set_xticks(budgets, [f"{r:.3g}" for r in budgets])
+    starts = sorted({b["n"][0] for b in brackets} | {1})
+    ax.set_yticks(starts, [str(n) for n in starts])
+    for axis in (ax.xaxis, ax.yaxis):  # unlabelled minor ticks of log axes are slow to lay out
+        axis.set_minor_locator(NullLocator())
     ax.set_xlabel("budget per configuration (log scale)")
     ax.set_ylabel("configurations in the round (log scale)")
     ax.legend(title="bracket: start", fontsize=8, title_fontsize=8, loc="lower left")
@@ -130,6 +137,7 @@ def plot_brackets(brackets, title: str | None = None):
     bar.set_xlim(0, 1.35 * max(sum(n * r for n, r in zip(b["n"], b["budget"])) for b in brackets))
     if title:
         fig.suptitle(title)
+    _fixed_margins(fig, left=0.08, right=0.98, bottom=0.13, top=0.8 if title else 0.9, wspace=0.28)
     return fig
 
 
@@ -197,3 +205,9 @@ def plot_epochs_to_target(epochs_by_method: dict, title: str = "Epochs needed to
     ax.set_title(title)
     return fig
 
+
+
+def _fixed_margins(fig, **margins):
+    """Fixed margins instead of constrained layout: the widget figures redraw about twice as fast."""
+    fig.set_layout_engine("none")
+    fig.axes[0].get_subplotspec().get_gridspec().update(**margins)  # repositions every axes
