@@ -40,6 +40,8 @@ def fake_explorer():
     (w.Checkbox(True), [False]),
     (w.FloatLogSlider(1.0, min=-2, max=2, base=10), [0.01, 0.1, 10.0, 100.0]),
     (w.Text("hello"), []),
+    (w.IntRangeSlider(value=(2, 4), min=0, max=9), []),
+    (w.SelectionRangeSlider(options=["a", "b", "c"], index=(0, 1)), []),
 ])
 def test_control_values_are_valid_and_new(control, expected):
     values = widget_timing.control_values(control)
@@ -74,3 +76,17 @@ def test_a_broken_widget_gets_an_error_row(fake_explorer):
     finally:
         REGISTRY.remove(BrokenExplorer)
     assert "boom" in row["error"]
+
+
+def test_a_widget_that_fails_on_update_gets_an_error_row(fake_explorer):
+    class FailsLater(fake_explorer):
+        def compute(self, kind, x):
+            if kind == 3:
+                raise RuntimeError("kind 3 is broken")
+            return super().compute(kind, x)
+
+    try:
+        row = widget_timing.time_explorer(FailsLater)
+    finally:
+        REGISTRY.remove(FailsLater)
+    assert "moving 'kind' failed" in row["error"] and "kind 3" in row["error"]

@@ -26,6 +26,8 @@ def control_values(control, k: int = 5) -> list[Any]:
     by exponent) and booleans (Checkbox, ToggleButton). Returns [] for anything else.
     """
     current = control.value
+    if isinstance(current, (tuple, list)):  # range sliders and multiple selections: not moved
+        return []
     if getattr(control, "options", None):
         values = list(getattr(control, "_options_values", None) or control.options)
         others = [v for v in values if v != current]
@@ -72,14 +74,17 @@ def time_explorer(cls, repeats: int = 3, k: int = 5) -> dict[str, Any]:
     else:
         return {"widget": cls.__name__, "error": "no control with several valid values to move"}
     start_value, times = control.value, []
-    for _ in range(repeats):
-        for value in values + [start_value]:
-            before = explorer.result
-            t0 = time.perf_counter()
-            control.value = value  # the Explorer's observer recomputes and redraws
-            if explorer.result is before:  # no change event (value already set): update by hand
-                explorer.update()
-            times.append(time.perf_counter() - t0)
+    try:
+        for _ in range(repeats):
+            for value in values + [start_value]:
+                before = explorer.result
+                t0 = time.perf_counter()
+                control.value = value  # the Explorer's observer recomputes and redraws
+                if explorer.result is before:  # no change event (value already set): update by hand
+                    explorer.update()
+                times.append(time.perf_counter() - t0)
+    except Exception as exc:
+        return {"widget": cls.__name__, "error": f"moving {name!r} failed: {type(exc).__name__}: {exc}"}
     return {"widget": cls.__name__, "control": name, "times": times}
 
 
