@@ -13,6 +13,7 @@ from ..acquisition import expected_improvement, lower_confidence_bound, probabil
 from ..benchmarks.functions import forrester
 from ..gp import GaussianProcess
 from ._base import Explorer
+from .training import _SteadyLayout  # lay a figure out once, reuse it on every redraw
 
 __all__ = ["gp_on_grid", "bo_trace_1d", "acquisitions_on_grid", "GPExplorer", "BOStepExplorer",
            "AcquisitionExplorer", "OBSERVED_X"]
@@ -114,7 +115,7 @@ def _controls_gp():
                                       readout_format=".0e")}
 
 
-class GPExplorer(Explorer):
+class GPExplorer(_SteadyLayout, Explorer):
     """A GP's prior and posterior on the Forrester function: kernel, length-scale, noise, data."""
 
     title = "What a Gaussian process assumes"
@@ -134,15 +135,16 @@ class GPExplorer(Explorer):
         from ..plots.bayes import plot_gp
 
         which = "posterior" if len(result["x_observed"]) else "prior"
-        return plot_gp(result, truth=forrester().values(result["x"][:, None]),
-                       title=f"GP {which}: {result['kernel']} kernel, length-scale {result['lengthscale']:.3g}")
+        return self._steady(plot_gp(result, truth=forrester().values(result["x"][:, None]),
+                                    title=f"GP {which}: {result['kernel']} kernel, "
+                                          f"length-scale {result['lengthscale']:.3g}"))
 
     def describe(self, result):
         return (f"Average posterior sd: {result['sd'].mean():.2f}. Short length-scales let the function wiggle; "
                 "noise lets it miss the observations.")
 
 
-class BOStepExplorer(Explorer):
+class BOStepExplorer(_SteadyLayout, Explorer):
     """Bayesian optimization on the Forrester function, one evaluation at a time."""
 
     title = "Bayesian optimization, step by step"
@@ -170,7 +172,7 @@ class BOStepExplorer(Explorer):
     def draw(self, result):
         from ..plots.bayes import plot_bo_step
 
-        return plot_bo_step(result)
+        return self._steady(plot_bo_step(result))
 
     def describe(self, result):
         best = result["y_observed"].min()
@@ -178,7 +180,7 @@ class BOStepExplorer(Explorer):
                 f"{best:.3f} (the minimum is {result['f_star']:.3f}); next x = {result['next_x']:.3f}.")
 
 
-class AcquisitionExplorer(Explorer):
+class AcquisitionExplorer(_SteadyLayout, Explorer):
     """EI, PI and the confidence bound side by side for one GP posterior."""
 
     title = "Exploration vs exploitation: EI, PI and UCB"
@@ -196,7 +198,7 @@ class AcquisitionExplorer(Explorer):
     def draw(self, result):
         from ..plots.bayes import plot_acquisitions
 
-        return plot_acquisitions(result)
+        return self._steady(plot_acquisitions(result))
 
     def describe(self, result):
         picks = ", ".join(f"{name} x = {x:.2f}" for name, x in result["choice"].items())
