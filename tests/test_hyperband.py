@@ -192,3 +192,11 @@ def test_checkpointing_objective_reports_only_the_extra_budget():
 def test_bad_n_iterations():
     with pytest.raises(ValueError, match="n_iterations"):
         Hyperband(SPACE, n_iterations=0)
+
+
+@pytest.mark.parametrize("min_budget, max_budget, eta", [(1, 10, 3), (2, 50, 2), (1, 81, 3), (5, 5, 3)])
+def test_successive_halving_budgets_never_exceed_the_maximum(min_budget, max_budget, eta):
+    history = SuccessiveHalving(SPACE, min_budget, max_budget, eta, seed=0).run(objective, progress=False)
+    budgets = sorted({t.budget for t in history})
+    assert budgets[0] == min_budget and budgets[-1] <= max_budget < budgets[-1] * eta
+    assert all(b * eta == nxt for b, nxt in zip(budgets, budgets[1:]))
