@@ -105,6 +105,7 @@ def test_exercise_grid_fits():
     assert "configurations" in exercises.check_grid_fits(1296).message
     assert "swapped" in exercises.check_grid_fits(4 ** 6 * 5).message
     assert not exercises.check_grid_fits("6480")
+    assert "None" in exercises.check_grid_fits(None).message
 
 
 def test_exercise_enough_resolution():

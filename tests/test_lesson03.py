@@ -98,6 +98,7 @@ def test_exercise_trials_needed():
     assert "up" in exercises.check_trials_needed(229).hint
     assert "fewer" in exercises.check_trials_needed(300).message
     assert not exercises.check_trials_needed(229.1)
+    assert "None" in exercises.check_trials_needed(None).message
 
 
 def _log_uniform(low, high, n, seed):

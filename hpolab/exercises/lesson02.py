@@ -21,6 +21,9 @@ def check_grid_fits(answer) -> Feedback:
     True
     """
     expected = 6 ** 4 * 5
+    if answer is None:
+        return not_yet("replace None with your answer, a number of fits.",
+                       "Multiply: (values per axis) ** (hyperparameters) x folds.")
     if not isinstance(answer, (int, float)) or isinstance(answer, bool):
         return not_yet(f"give a number, got {answer!r}.", "Multiply: (values per axis) ** (hyperparameters) x folds.")
     if answer == expected:

@@ -20,9 +20,12 @@ def check_trials_needed(n_trials) -> Feedback:
     from ..search_math import hit_probability, trials_needed
 
     expected = trials_needed(0.01, 0.90)
+    if n_trials is None:
+        return not_yet("replace None with your answer, a whole number of trials.",
+                       "Solve 1 - (1 - q)^n >= p for n, with q = 0.01 and p = 0.9.")
     if isinstance(n_trials, bool) or not isinstance(n_trials, (int, np.integer)):
         return not_yet(f"give a whole number of trials, got {n_trials!r}.",
-                       "Round up: 229.1 trials is not enough, you need the next whole trial.")
+                       "A fraction of a trial cannot be run: round up to the next whole trial.")
     if n_trials == expected:
         return correct(f"{expected} trials: 1 - 0.99^{expected} = {hit_probability(expected, 0.01):.4f} >= 0.9.")
     if n_trials == expected - 1:
