@@ -44,10 +44,12 @@ def format_duration(seconds: float) -> str:
     """
     if not seconds >= 0:
         raise ValueError(f"seconds must be >= 0, got {seconds!r}.")
-    for unit, size in (("years", 365.25 * 86400), ("days", 86400), ("h", 3600), ("min", 60)):
+    value, unit = seconds, "s"
+    for name, size in (("years", 365.25 * 86400), ("days", 86400), ("h", 3600), ("min", 60)):
         if seconds >= size:
-            return f"{seconds / size:.2g} {unit}" if seconds < 1e3 * size else f"{seconds / size:.3g} {unit}"
-    return f"{seconds:.2g} s"
+            value, unit = seconds / size, name
+            break
+    return f"{value:.2g} {unit}" if value < 100 else f"{value:,.0f} {unit}"
 
 
 def _check_fraction(q) -> float:

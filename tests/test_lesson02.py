@@ -31,6 +31,7 @@ def test_format_duration_picks_a_readable_unit():
     assert search_math.format_duration(90) == "1.5 min"
     assert search_math.format_duration(7200) == "2 h"
     assert search_math.format_duration(3 * 365.25 * 86400) == "3 years"
+    assert search_math.format_duration(2500 * 365.25 * 86400) == "2,500 years"
     with pytest.raises(ValueError):
         search_math.format_duration(-1)
 
