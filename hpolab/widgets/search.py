@@ -10,7 +10,21 @@ from ._base import Explorer
 __all__ = ["GridCostExplorer", "GridResolutionExplorer", "GridVsRandomExplorer", "HowManyTrialsExplorer"]
 
 
-class GridCostExplorer(Explorer):
+_WIDE = {"description_width": "initial"}  # show the whole control label
+
+
+class _NaturalSize:
+    """Mixin: show the figure at its own pixel size instead of stretching it (blurry) to the row width.
+
+    Not an Explorer itself, so it does not enter the widget registry.
+    """
+
+    def __init__(self, **initial):
+        super().__init__(**initial)
+        self.image.layout.align_self = "flex-start"
+
+
+class GridCostExplorer(_NaturalSize, Explorer):
     """The cost explosion: hyperparameters and values per axis -> number of fits and time.
 
     Parameters
@@ -32,9 +46,9 @@ class GridCostExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"n_hyperparameters": w.IntSlider(2, min=1, max=8, description="hyperparameters"),
-                "values_per_axis": w.IntSlider(5, min=2, max=10, description="values / axis"),
-                "folds": w.IntSlider(5, min=1, max=10, description="CV folds")}
+        return {"n_hyperparameters": w.IntSlider(2, min=1, max=8, description="hyperparameters", style=_WIDE),
+                "values_per_axis": w.IntSlider(5, min=2, max=10, description="values / axis", style=_WIDE),
+                "folds": w.IntSlider(5, min=1, max=10, description="CV folds", style=_WIDE)}
 
     def compute(self, n_hyperparameters, values_per_axis, folds):
         ks = np.arange(1, 9)
@@ -55,7 +69,7 @@ class GridCostExplorer(Explorer):
                 f"at {self.seconds_per_fit * 1e3:.3g} ms per fit.")
 
 
-class GridResolutionExplorer(Explorer):
+class GridResolutionExplorer(_NaturalSize, Explorer):
     """A grid of n x n points on the precomputed SVC landscape: what it finds, what it misses."""
 
     title = "Grid resolution on the SVC x digits landscape"
@@ -64,7 +78,7 @@ class GridResolutionExplorer(Explorer):
         import ipywidgets as w
 
         return {"n_per_axis": w.SelectionSlider(options=[2, 3, 4, 5, 6, 7, 11, 13, 16, 21, 31], value=4,
-                                                description="values / axis")}
+                                                description="values / axis", style=_WIDE)}
 
     def compute(self, n_per_axis):
         from ..benchmarks.landscapes import load_svc_landscape
@@ -98,7 +112,7 @@ class GridResolutionExplorer(Explorer):
                 f"<b>{r['best_score']:.3f}</b>. {r['fraction_better']:.1%} of the landscape beats the grid.")
 
 
-class GridVsRandomExplorer(Explorer):
+class GridVsRandomExplorer(_NaturalSize, Explorer):
     """Bergstra & Bengio: at equal budget, random trials try more distinct values of the axis that matters."""
 
     title = "Grid vs random when only one hyperparameter matters"
@@ -106,9 +120,11 @@ class GridVsRandomExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"budget": w.SelectionSlider(options=[4, 9, 16, 25, 36, 49], value=9, description="trials"),
-                "importance": w.FloatSlider(0.1, min=0.0, max=1.0, step=0.05, description="importance of y"),
-                "seed": w.IntSlider(0, min=0, max=20, description="seed")}
+        return {"budget": w.SelectionSlider(options=[4, 9, 16, 25, 36, 49], value=9, description="trials",
+                                            style=_WIDE),
+                "importance": w.FloatSlider(0.1, min=0.0, max=1.0, step=0.05, description="importance of y",
+                                            style=_WIDE),
+                "seed": w.IntSlider(0, min=0, max=20, description="seed", style=_WIDE)}
 
     def compute(self, budget, importance, seed):
         return search_math.grid_vs_random(budget, importance, seed=seed)
@@ -125,7 +141,7 @@ class GridVsRandomExplorer(Explorer):
                 f"averaged over 200 seeds: <b>{r['random_mean_best']:.3f}</b>.")
 
 
-class HowManyTrialsExplorer(Explorer):
+class HowManyTrialsExplorer(_NaturalSize, Explorer):
     """The chance that n random trials include one from the top q, and the n that reaches a target."""
 
     title = "How many random trials?"
@@ -133,9 +149,10 @@ class HowManyTrialsExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"q": w.SelectionSlider(options=[0.01, 0.02, 0.05, 0.1, 0.2], value=0.05, description="top q"),
+        return {"q": w.SelectionSlider(options=[0.01, 0.02, 0.05, 0.1, 0.2], value=0.05, description="top q",
+                                       style=_WIDE),
                 "target": w.SelectionSlider(options=[0.5, 0.8, 0.9, 0.95, 0.99], value=0.95,
-                                            description="target chance")}
+                                            description="target chance", style=_WIDE)}
 
     def compute(self, q, target):
         needed = search_math.trials_needed(q, target)
