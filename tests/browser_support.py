@@ -144,24 +144,35 @@ class LabServer:
         except OSError:
             return "(no log)"
 
-    def start_kernel(self, notebook: str) -> None:
-        """Start the kernel session of ``notebooks/<notebook>`` now, so it boots while the page loads."""
+    def api(self, path: str, method: str = "GET", body: dict | None = None):
+        """Call the server's REST API (with the XSRF cookie a browser would send); the decoded answer."""
         if not hasattr(self, "_xsrf"):
             with urllib.request.urlopen(f"{self.url}/lab", timeout=30) as response:
                 cookies = response.headers.get_all("Set-Cookie") or []
             self._xsrf = next(c.split(";")[0].split("=", 1)[1] for c in cookies if c.startswith("_xsrf="))
-        body = {"path": f"notebooks/{notebook}", "type": "notebook", "name": notebook,
-                "kernel": {"name": "python3"}}
         request = urllib.request.Request(
-            f"{self.url}/api/sessions", data=json.dumps(body).encode(), method="POST",
+            f"{self.url}/api/{path}", method=method, data=None if body is None else json.dumps(body).encode(),
             headers={"Content-Type": "application/json", "X-XSRFToken": self._xsrf,
                      "Cookie": f"_xsrf={self._xsrf}"})
-        urllib.request.urlopen(request, timeout=60).close()
+        with urllib.request.urlopen(request, timeout=60) as response:
+            answer = response.read()
+        return json.loads(answer) if answer else None
+
+    def start_kernel(self, notebook: str) -> None:
+        """Start the kernel session of ``notebooks/<notebook>`` now, so it boots while the page loads."""
+        self.api("sessions", "POST", {"path": f"notebooks/{notebook}", "type": "notebook",
+                                      "name": notebook, "kernel": {"name": "python3"}})
 
     def running_kernels(self) -> list[dict]:
-        """The kernels the server runs right now (REST API)."""
-        with urllib.request.urlopen(f"{self.url}/api/kernels", timeout=5) as response:
-            return json.loads(response.read())
+        """The kernels the server runs right now."""
+        return self.api("kernels")
+
+    def shutdown_kernels(self) -> None:
+        """Shut down every session and kernel (after a notebook that failed half-way)."""
+        for session in self.api("sessions"):
+            self.api(f"sessions/{session['id']}", "DELETE")
+        for kernel in self.api("kernels"):
+            self.api(f"kernels/{kernel['id']}", "DELETE")
 
 
 def committed_figures(notebook: Path) -> list[int]:

@@ -87,9 +87,11 @@ def lab_page(lab, browser):
     def get(fresh: bool = False):
         if pages and fresh:
             pages.pop().close()
+            lab.shutdown_kernels()
         if not pages:
             page = browser.new_page()
-            page.goto(f"{lab.url}/lab/workspaces/hpolab-browser-test")
+            # A new, empty workspace: nothing a previous page had open comes back.
+            page.goto(f"{lab.url}/lab/workspaces/hpolab-browser-test-{time.monotonic_ns()}?reset")
             page.wait_for_function("() => window.jupyterapp && jupyterapp.started", timeout=90_000)
             page.evaluate("() => jupyterapp.restored")
             pages.append(page)
