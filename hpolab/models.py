@@ -33,7 +33,10 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.utils.validation import check_array, check_is_fitted, check_X_y
 from threadpoolctl import ThreadpoolController
 
-__all__ = ["MLPClassifier", "load_digits_split"]
+__all__ = ["HYPERPARAMETERS", "MLPClassifier", "load_digits_split"]
+
+#: The six classic hyperparameters, in the order the lessons list them.
+HYPERPARAMETERS = ("learning_rate", "decay", "hidden_layers", "nodes", "batch_size", "momentum")
 
 # The matrices here are small: one BLAS thread is several times faster than many
 # (no thread start-up per product) and makes results independent of the machine's cores.

@@ -5,7 +5,7 @@ import pytest
 from sklearn.base import clone
 from sklearn.model_selection import GridSearchCV, cross_val_score
 
-from hpolab.models import MLPClassifier, load_digits_split
+from hpolab.models import HYPERPARAMETERS, MLPClassifier, load_digits_split
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +51,8 @@ def test_string_labels_and_zero_hidden_layers(small):
 def test_sklearn_clone_and_params():
     net = MLPClassifier(learning_rate=0.3, nodes=7)
     params = net.get_params()
-    assert set(params) == {"learning_rate", "decay", "hidden_layers", "nodes", "batch_size", "momentum",
-                           "epochs", "seed"}
+    assert set(params) == set(HYPERPARAMETERS) | {"epochs", "seed"}
+    assert HYPERPARAMETERS == ("learning_rate", "decay", "hidden_layers", "nodes", "batch_size", "momentum")
     copy = clone(net)
     assert copy.get_params() == params and copy is not net
     assert net.set_params(momentum=0.5) is net and net.momentum == 0.5

@@ -13,8 +13,6 @@ from ._base import Explorer
 
 __all__ = ["train_small_network", "WeightExplorer", "TrainingCurvesExplorer", "DescentExplorer"]
 
-#: The six classic hyperparameters, in the order the sliders show them.
-SIX = ("learning_rate", "decay", "hidden_layers", "nodes", "batch_size", "momentum")
 EPOCHS, N_TRAIN, N_VALIDATION = 12, 400, 200
 
 
