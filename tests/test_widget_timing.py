@@ -53,7 +53,7 @@ def test_control_values_are_valid_and_new(control, expected):
 def test_time_explorer_moves_the_first_movable_control(fake_explorer):
     row = widget_timing.time_explorer(fake_explorer, repeats=2)
     assert row["control"] == "kind"
-    assert len(row["times"]) == 2 * 3  # two other options, then back to the start value, twice
+    assert len(row["times"]) == len(row["cpu_times"]) == 2 * 3  # two other options, back to the start, twice
     assert fake_explorer.calls == 1 + 6  # built once, then one update per move
 
 
@@ -63,7 +63,7 @@ def test_benchmark_prints_a_row(fake_explorer, capsys):
     assert out[0].split()[:3] == ["widget", "control", "median"]
     row = out[1].split()
     assert row[:2] == ["TinyFakeExplorer", "kind"] and row[-1] == "3"
-    assert float(row[2]) >= 0 and float(row[3]) >= float(row[2])
+    assert float(row[2]) >= 0 and float(row[3]) >= float(row[2]) and float(row[4]) >= 0
 
 
 def test_a_broken_widget_gets_an_error_row(fake_explorer):
