@@ -267,3 +267,10 @@ JS_MAIN_SNAPSHOT = """async () => {
 #: Texts of <summary> elements that start with their own triangle (the browser draws one already).
 JS_DOUBLE_MARKERS = """() => [...document.querySelectorAll('.jp-NotebookPanel summary')]
   .map(summary => summary.innerText.trim()).filter(text => /^[\u25b6\u25b8\u25ba\u25b9>]/.test(text))"""
+
+#: Images in markdown cells that did not load (a figure a notebook links to that the page cannot show).
+JS_BROKEN_MARKDOWN_IMAGES = """async () => {
+  const images = [...document.querySelectorAll('.jp-NotebookPanel .jp-MarkdownOutput img')];
+  for (let i = 0; i < 40 && images.some(img => !img.complete); i++) await new Promise(r => setTimeout(r, 250));
+  return images.filter(img => !(img.complete && img.naturalWidth > 0)).map(img => img.getAttribute('src'));
+}"""

@@ -122,6 +122,8 @@ def test_notebook_in_browser(notebook, lab, lab_page, screenshot_dir, request):
         cells = page.evaluate(support.JS_CELLS)
         found, warnings = cell_problems(cells, support.committed_figures(notebook))
         problems += found
+        problems += [f"an image in a markdown cell does not load: {src.split('?')[0]}"
+                     for src in page.evaluate(support.JS_BROKEN_MARKDOWN_IMAGES)]
         warnings += [f"a <summary> brings its own triangle, so the page shows two: {text!r}"
                      for text in page.evaluate(support.JS_DOUBLE_MARKERS)]
         shot = screenshot_dir / f"{notebook.stem}_1_run_all.jpg"
