@@ -91,9 +91,11 @@ def plot_acquisitions(result, title="Where would each acquisition evaluate next?
         ax.remove()
     top = fig.add_subplot(grid_spec[0, :])
     _draw_gp(top, result, truth=result["truth"], samples=False)
-    for name, x in result["choice"].items():
-        top.axvline(x, color=_ACQ_COLORS[name], lw=1.5, ls="--", label=f"{name} picks x = {x:.2f}")
-    top.legend(loc="upper left", fontsize=7, ncol=3)
+    for k, (name, x) in enumerate(result["choice"].items()):
+        top.axvline(x, color=_ACQ_COLORS[name], lw=1.5, ls="--")
+        top.annotate(f"{name} picks {x:.2f}", (x, 1.0), xycoords=("data", "axes fraction"), xytext=(3, -12 * (k + 1)),
+                     textcoords="offset points", color=_ACQ_COLORS[name], fontsize=8, fontweight="bold")
+    top.legend(loc="upper center", fontsize=7, ncol=2)
     top.set_title(title)
     labels = {"EI": f"expected improvement (xi = {result['xi']:.2f})",
               "PI": f"prob. of improvement (xi = {result['xi']:.2f})",
@@ -103,7 +105,9 @@ def plot_acquisitions(result, title="Where would each acquisition evaluate next?
         ax.axvline(result["choice"][name], color=_ACQ_COLORS[name], lw=1.2, ls="--")
         ax.set_title(labels[name], fontsize=9)
         ax.set_xlabel("x")
-    axes[1, 0].set_ylabel("acquisition value")
+        ax.set_xticks([0, 0.5, 1])
+        ax.set_yticks([])  # the three scales differ; only where each peaks matters
+    axes[1, 0].set_ylabel("acquisition value\n(higher = try; UCB: lower)")
     return fig
 
 
