@@ -13,7 +13,6 @@ from ..acquisition import expected_improvement, lower_confidence_bound, probabil
 from ..benchmarks.functions import forrester
 from ..gp import GaussianProcess
 from ._base import Explorer
-from .training import _SteadyLayout  # lay a figure out once, reuse it on every redraw
 
 __all__ = ["gp_on_grid", "bo_trace_1d", "acquisitions_on_grid", "GPExplorer", "BOStepExplorer",
            "AcquisitionExplorer", "OBSERVED_X"]
@@ -115,7 +114,7 @@ def _controls_gp():
                                       readout_format=".0e")}
 
 
-class GPExplorer(_SteadyLayout, Explorer):
+class GPExplorer(Explorer):
     """A GP's prior and posterior on the Forrester function: kernel, length-scale, noise, data."""
 
     title = "What a Gaussian process assumes"
@@ -135,16 +134,16 @@ class GPExplorer(_SteadyLayout, Explorer):
         from ..plots.bayes import plot_gp
 
         which = "posterior" if len(result["x_observed"]) else "prior"
-        return self._steady(plot_gp(result, truth=forrester().values(result["x"][:, None]),
-                                    title=f"GP {which}: {result['kernel']} kernel, "
-                                          f"length-scale {result['lengthscale']:.3g}"))
+        return plot_gp(result, truth=forrester().values(result["x"][:, None]),
+                       title=f"GP {which}: {result['kernel']} kernel, "
+                             f"length-scale {result['lengthscale']:.3g}")
 
     def describe(self, result):
         return (f"Average posterior sd: {result['sd'].mean():.2f}. Short length-scales let the function wiggle; "
                 "noise lets it miss the observations.")
 
 
-class BOStepExplorer(_SteadyLayout, Explorer):
+class BOStepExplorer(Explorer):
     """Bayesian optimization on the Forrester function, one evaluation at a time."""
 
     title = "Bayesian optimization, step by step"
@@ -172,7 +171,7 @@ class BOStepExplorer(_SteadyLayout, Explorer):
     def draw(self, result):
         from ..plots.bayes import plot_bo_step
 
-        return self._steady(plot_bo_step(result))
+        return plot_bo_step(result)
 
     def describe(self, result):
         best = result["y_observed"].min()
@@ -180,7 +179,7 @@ class BOStepExplorer(_SteadyLayout, Explorer):
                 f"{best:.3f} (the minimum is {result['f_star']:.3f}); next x = {result['next_x']:.3f}.")
 
 
-class AcquisitionExplorer(_SteadyLayout, Explorer):
+class AcquisitionExplorer(Explorer):
     """EI, PI and the confidence bound side by side for one GP posterior."""
 
     title = "Exploration vs exploitation: EI, PI and UCB"
@@ -198,7 +197,7 @@ class AcquisitionExplorer(_SteadyLayout, Explorer):
     def draw(self, result):
         from ..plots.bayes import plot_acquisitions
 
-        return self._steady(plot_acquisitions(result))
+        return plot_acquisitions(result)
 
     def describe(self, result):
         picks = ", ".join(f"{name} x = {x:.2f}" for name, x in result["choice"].items())

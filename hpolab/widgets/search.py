@@ -13,18 +13,7 @@ __all__ = ["GridCostExplorer", "GridResolutionExplorer", "GridVsRandomExplorer",
 _WIDE = {"description_width": "initial"}  # show the whole control label
 
 
-class _NaturalSize:
-    """Mixin: show the figure at its own pixel size instead of stretching it (blurry) to the row width.
-
-    Not an Explorer itself, so it does not enter the widget registry.
-    """
-
-    def __init__(self, **initial):
-        super().__init__(**initial)
-        self.image.layout.align_self = "flex-start"
-
-
-class GridCostExplorer(_NaturalSize, Explorer):
+class GridCostExplorer(Explorer):
     """The cost explosion: hyperparameters and values per axis -> number of fits and time.
 
     Parameters
@@ -69,7 +58,7 @@ class GridCostExplorer(_NaturalSize, Explorer):
                 f"at {self.seconds_per_fit * 1e3:.3g} ms per fit.")
 
 
-class GridResolutionExplorer(_NaturalSize, Explorer):
+class GridResolutionExplorer(Explorer):
     """A grid of n x n points on the precomputed SVC landscape: what it finds, what it misses."""
 
     title = "Grid resolution on the SVC x digits landscape"
@@ -112,7 +101,7 @@ class GridResolutionExplorer(_NaturalSize, Explorer):
                 f"<b>{r['best_score']:.3f}</b>. {r['fraction_better']:.1%} of the landscape beats the grid.")
 
 
-class GridVsRandomExplorer(_NaturalSize, Explorer):
+class GridVsRandomExplorer(Explorer):
     """Bergstra & Bengio: at equal budget, random trials try more distinct values of the axis that matters."""
 
     title = "Grid vs random when only one hyperparameter matters"
@@ -141,7 +130,7 @@ class GridVsRandomExplorer(_NaturalSize, Explorer):
                 f"averaged over 200 seeds: <b>{r['random_mean_best']:.3f}</b>.")
 
 
-class HowManyTrialsExplorer(_NaturalSize, Explorer):
+class HowManyTrialsExplorer(Explorer):
     """The chance that n random trials include one from the top q, and the n that reaches a target."""
 
     title = "How many random trials?"

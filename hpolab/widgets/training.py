@@ -71,25 +71,6 @@ def _six_sliders():
     }
 
 
-class _SteadyLayout:
-    """Lay a widget's figure out once, then reuse the axes positions on every redraw.
-
-    The figures of one explorer keep the same structure while its sliders move, and
-    constrained layout costs about a third of each redraw.
-    """
-
-    def _steady(self, fig, key=None):
-        cache = self.__dict__.setdefault("_positions", {})
-        key = (key, len(fig.axes))  # figures that differ in structure (or tick labels) get their own layout
-        if key not in cache:
-            fig.get_layout_engine().execute(fig)
-            cache[key] = [ax.get_position() for ax in fig.axes]
-        for ax, position in zip(fig.axes, cache[key]):
-            ax.set_position(position)
-        fig.set_layout_engine("none")
-        return fig
-
-
 def _verdict(result) -> str:
     if result["diverged"]:
         return (f"<b>Diverged</b> in epoch {result['epochs_trained'] + 1}: the loss blew up, so training stopped. "
@@ -102,7 +83,7 @@ def _verdict(result) -> str:
     return summary
 
 
-class WeightExplorer(_SteadyLayout, Explorer):
+class WeightExplorer(Explorer):
     """Train live and watch a few weights move epoch by epoch; the six sliders do not move.
 
     Each slider change trains a new network from the same initial weights (seed 0), so any
@@ -120,14 +101,14 @@ class WeightExplorer(_SteadyLayout, Explorer):
     def draw(self, result):
         from ..plots import plot_weight_trajectories
 
-        return self._steady(plot_weight_trajectories(result["weight_history"], result["loss_curve"],
-                                                     result["hyperparameters"], diverged=result["diverged"]))
+        return plot_weight_trajectories(result["weight_history"], result["loss_curve"],
+                                        result["hyperparameters"], diverged=result["diverged"])
 
     def describe(self, result):
         return _verdict(result)
 
 
-class TrainingCurvesExplorer(_SteadyLayout, Explorer):
+class TrainingCurvesExplorer(Explorer):
     """All six hyperparameters -> training and validation curves of the network."""
 
     title = "Six hyperparameters, one network: training and validation curves"
@@ -142,16 +123,16 @@ class TrainingCurvesExplorer(_SteadyLayout, Explorer):
         from ..plots import plot_training_curves
         from ..plots.training import hyperparameter_text
 
-        return self._steady(plot_training_curves(result["loss_curve"], result["validation_loss_curve"],
-                                                 result["train_score_curve"], result["validation_score_curve"],
-                                                 title=hyperparameter_text(result["hyperparameters"]),
-                                                 diverged=result["diverged"]))
+        return plot_training_curves(result["loss_curve"], result["validation_loss_curve"],
+                                    result["train_score_curve"], result["validation_score_curve"],
+                                    title=hyperparameter_text(result["hyperparameters"]),
+                                    diverged=result["diverged"])
 
     def describe(self, result):
         return _verdict(result)
 
 
-class DescentExplorer(_SteadyLayout, Explorer):
+class DescentExplorer(Explorer):
     """Gradient descent on a 2-D loss surface with learning-rate, momentum and decay sliders."""
 
     title = "Gradient descent: the path of two parameters under your hyperparameters"
@@ -184,7 +165,10 @@ class DescentExplorer(_SteadyLayout, Explorer):
         from ..plots import plot_descent
 
         label = f"lr {result['learning_rate']:.3g}, momentum {result['momentum']:g}, decay {result['decay']:g}"
-        return self._steady(plot_descent(SURFACES[result["surface"]], result["path"], [label]), result["surface"])
+        return plot_descent(SURFACES[result["surface"]], result["path"], [label])
+
+    def layout_key(self, result):
+        return result["surface"]
 
     def describe(self, result):
         path = result["path"]
