@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from ._style import COLORS, METHOD_COLORS, new_figure
 
@@ -138,6 +139,7 @@ def plot_best_so_far(curves_by_method, title="Best score so far, over seeds", yl
     if ylim is not None:
         ax.set_ylim(*ylim)
     ax.set_xlabel("evaluations")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # no half evaluations
     ax.set_ylabel(ylabel)
     ax.set_title(title)
     ax.legend(loc="lower right", fontsize=8)
