@@ -22,8 +22,7 @@ class WidgetCheck(Explorer):
         import ipywidgets as w
 
         return {"learning_rate": w.SelectionSlider(
-            options=[0.01, 0.03, 0.1, 0.3, 0.5, 0.9, 1.0, 1.1], value=0.1, description="learning rate",
-            style={"description_width": "initial"})}
+            options=[0.01, 0.03, 0.1, 0.3, 0.5, 0.9, 1.0, 1.1], value=0.1, description="learning rate")}
 
     def compute(self, learning_rate: float):
         # gradient descent on f(w) = w^2: w <- w - lr * 2w

@@ -10,9 +10,6 @@ from ._base import Explorer
 __all__ = ["GridCostExplorer", "GridResolutionExplorer", "GridVsRandomExplorer", "HowManyTrialsExplorer"]
 
 
-_WIDE = {"description_width": "initial"}  # show the whole control label
-
-
 class GridCostExplorer(Explorer):
     """The cost explosion: hyperparameters and values per axis -> number of fits and time.
 
@@ -35,9 +32,9 @@ class GridCostExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"n_hyperparameters": w.IntSlider(2, min=1, max=8, description="hyperparameters", style=_WIDE),
-                "values_per_axis": w.IntSlider(5, min=2, max=10, description="values / axis", style=_WIDE),
-                "folds": w.IntSlider(5, min=1, max=10, description="CV folds", style=_WIDE)}
+        return {"n_hyperparameters": w.IntSlider(2, min=1, max=8, description="hyperparameters"),
+                "values_per_axis": w.IntSlider(5, min=2, max=10, description="values / axis"),
+                "folds": w.IntSlider(5, min=1, max=10, description="CV folds")}
 
     def compute(self, n_hyperparameters, values_per_axis, folds):
         ks = np.arange(1, 9)
@@ -67,7 +64,7 @@ class GridResolutionExplorer(Explorer):
         import ipywidgets as w
 
         return {"n_per_axis": w.SelectionSlider(options=[2, 3, 4, 5, 6, 7, 11, 13, 16, 21, 31], value=4,
-                                                description="values / axis", style=_WIDE)}
+                                                description="values / axis")}
 
     def compute(self, n_per_axis):
         from ..benchmarks.landscapes import load_svc_landscape
@@ -109,11 +106,9 @@ class GridVsRandomExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"budget": w.SelectionSlider(options=[4, 9, 16, 25, 36, 49], value=9, description="trials",
-                                            style=_WIDE),
-                "importance": w.FloatSlider(0.1, min=0.0, max=1.0, step=0.05, description="importance of y",
-                                            style=_WIDE),
-                "seed": w.IntSlider(0, min=0, max=20, description="seed", style=_WIDE)}
+        return {"budget": w.SelectionSlider(options=[4, 9, 16, 25, 36, 49], value=9, description="trials"),
+                "importance": w.FloatSlider(0.1, min=0.0, max=1.0, step=0.05, description="importance of y"),
+                "seed": w.IntSlider(0, min=0, max=20, description="seed")}
 
     def compute(self, budget, importance, seed):
         return search_math.grid_vs_random(budget, importance, seed=seed)
@@ -138,10 +133,9 @@ class HowManyTrialsExplorer(Explorer):
     def controls(self):
         import ipywidgets as w
 
-        return {"q": w.SelectionSlider(options=[0.01, 0.02, 0.05, 0.1, 0.2], value=0.05, description="top q",
-                                       style=_WIDE),
+        return {"q": w.SelectionSlider(options=[0.01, 0.02, 0.05, 0.1, 0.2], value=0.05, description="top q"),
                 "target": w.SelectionSlider(options=[0.5, 0.8, 0.9, 0.95, 0.99], value=0.95,
-                                            description="target chance", style=_WIDE)}
+                                            description="target chance")}
 
     def compute(self, q, target):
         needed = search_math.trials_needed(q, target)

@@ -57,17 +57,14 @@ def train_small_network(learning_rate=0.05, decay=0.0, hidden_layers=1, nodes=32
 def _six_sliders():
     import ipywidgets as w
 
-    style = {"description_width": "initial"}
     return {
         "learning_rate": w.SelectionSlider(options=[0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.3, 1.0, 3.0, 10.0, 30.0],
-                                           value=0.05, description="learning rate", style=style),
-        "decay": w.FloatSlider(0.0, min=0.0, max=2.0, step=0.1, description="decay", style=style),
-        "hidden_layers": w.IntSlider(1, min=0, max=3, description="hidden layers", style=style),
-        "nodes": w.SelectionSlider(options=[2, 4, 8, 16, 32, 64], value=32, description="nodes per layer",
-                                   style=style),
-        "batch_size": w.SelectionSlider(options=[8, 16, 32, 64, 128, 400], value=32, description="mini-batch size",
-                                        style=style),
-        "momentum": w.FloatSlider(0.9, min=0.0, max=0.99, step=0.01, description="momentum", style=style),
+                                           value=0.05, description="learning rate"),
+        "decay": w.FloatSlider(0.0, min=0.0, max=2.0, step=0.1, description="decay"),
+        "hidden_layers": w.IntSlider(1, min=0, max=3, description="hidden layers"),
+        "nodes": w.SelectionSlider(options=[2, 4, 8, 16, 32, 64], value=32, description="nodes per layer"),
+        "batch_size": w.SelectionSlider(options=[8, 16, 32, 64, 128, 400], value=32, description="mini-batch size"),
+        "momentum": w.FloatSlider(0.9, min=0.0, max=0.99, step=0.01, description="momentum"),
     }
 
 
@@ -141,15 +138,13 @@ class DescentExplorer(Explorer):
         import ipywidgets as w
 
         from ..descent import SURFACES
-
-        style = {"description_width": "initial"}
         return {
             "learning_rate": w.SelectionSlider(options=[0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.15, 0.18, 0.19,
                                                         0.2, 0.21, 0.25, 0.3, 0.5, 1.0],
-                                               value=0.05, description="learning rate", style=style),
-            "momentum": w.FloatSlider(0.0, min=0.0, max=0.95, step=0.05, description="momentum", style=style),
-            "decay": w.FloatSlider(0.0, min=0.0, max=1.0, step=0.02, description="decay per step", style=style),
-            "steps": w.IntSlider(50, min=5, max=200, step=5, description="steps", style=style),
+                                               value=0.05, description="learning rate"),
+            "momentum": w.FloatSlider(0.0, min=0.0, max=0.95, step=0.05, description="momentum"),
+            "decay": w.FloatSlider(0.0, min=0.0, max=1.0, step=0.02, description="decay per step"),
+            "steps": w.IntSlider(50, min=5, max=200, step=5, description="steps"),
             "surface": w.Dropdown(options=sorted(SURFACES), value="bowl", description="surface"),
         }
 
