@@ -108,8 +108,9 @@ def acquisitions_on_grid(xi=0.0, kappa=2.0, lengthscale=0.15, x_observed=OBSERVE
 def _controls_gp():
     import ipywidgets as w
 
-    return {"lengthscale": w.FloatLogSlider(value=0.15, base=10, min=-2, max=0, step=0.05,
-                                            description="length-scale", readout_format=".3f"),
+    # round values a learner can compare; log-spaced like the length-scale's effect
+    return {"lengthscale": w.SelectionSlider(options=[0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1.0], value=0.15,
+                                             description="length-scale"),
             "noise": w.FloatLogSlider(value=1e-6, base=10, min=-6, max=1, step=0.5, description="noise",
                                       readout_format=".0e")}
 
