@@ -86,11 +86,8 @@ def plot_acquisitions(result, title="Where would each acquisition evaluate next?
     result : dict
         From :func:`hpolab.widgets.bayes.acquisitions_on_grid`.
     """
-    fig, axes = new_figure(2, 3, width=9.6, height=5.4, height_ratios=[1.3, 1])
-    grid_spec = axes[0, 0].get_gridspec()
-    for ax in axes[0]:
-        ax.remove()
-    top = fig.add_subplot(grid_spec[0, :])
+    fig, axes = new_figure(width=9.6, height=5.4, mosaic=[["gp"] * 3, list(_ACQ_COLORS)], height_ratios=[1.3, 1])
+    top = axes["gp"]
     _draw_gp(top, result, truth=result["truth"], samples=False)
     for k, (name, x) in enumerate(result["choice"].items()):
         top.axvline(x, color=_ACQ_COLORS[name], lw=1.5, ls="--")
@@ -101,14 +98,15 @@ def plot_acquisitions(result, title="Where would each acquisition evaluate next?
     labels = {"EI": f"expected improvement (xi = {result['xi']:.2f})",
               "PI": f"prob. of improvement (xi = {result['xi']:.2f})",
               "UCB": f"mean - {result['kappa']:.2f} sd (minimise)"}
-    for ax, (name, values) in zip(axes[1], result["values"].items()):
+    for name, values in result["values"].items():
+        ax = axes[name]
         ax.plot(result["x"], values, color=_ACQ_COLORS[name], lw=1.8)
         ax.axvline(result["choice"][name], color=_ACQ_COLORS[name], lw=1.2, ls="--")
         ax.set_title(labels[name], fontsize=9)
         ax.set_xlabel("x")
         ax.set_xticks([0, 0.5, 1])
         ax.set_yticks([])  # the three scales differ; only where each peaks matters
-    axes[1, 0].set_ylabel("acquisition value\n(higher = try; UCB: lower)")
+    axes[next(iter(_ACQ_COLORS))].set_ylabel("acquisition value\n(higher = try; UCB: lower)")
     return fig
 
 

@@ -37,6 +37,8 @@ class Explorer:
 
     title: str = ""
     dpi: int = 100
+    #: Redraw into the same Figure and Axes, wiped (see :func:`hpolab.plots.reusing_figures`).
+    reuse_figures: bool = True
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
@@ -60,6 +62,7 @@ class Explorer:
         self.text = w.HTML()
         self.result: Any = None
         self._layouts: dict[Any, list] = {}
+        self._figures: dict[Any, dict] = {}
         self.last_update_seconds = 0.0
         self.update()
         for control in self.controls_by_name.values():
@@ -99,11 +102,13 @@ class Explorer:
 
     def update(self, change=None) -> Any:
         """Recompute from the controls, redraw, and return the new result."""
-        from ..plots import figure_png
+        from ..plots import figure_png, reusing_figures
 
         start = time.perf_counter()
         self.result = self.compute(**self.values())
-        figure = self._steady_layout(self.draw(self.result), self.layout_key(self.result))
+        key = self.layout_key(self.result)
+        with reusing_figures(self._figures.setdefault(key, {}) if self.reuse_figures else None):
+            figure = self._steady_layout(self.draw(self.result), key)
         for ax in figure.axes:
             ax.minorticks_off()  # on log axes, minor ticks cost a third of a redraw and add little
         self.image.value = figure_png(figure, dpi=self.dpi)
@@ -117,16 +122,15 @@ class Explorer:
         Constrained layout costs about a third of a redraw, and while sliders move an
         explorer's figure keeps its shape; a steady layout also stops the axes jumping.
         """
-        engine = figure.get_layout_engine()
-        if engine is None:
-            return figure
         key = (key, len(figure.axes))
         if key not in self._layouts:
-            engine.execute(figure)
+            engine = figure.get_layout_engine()
+            if engine is not None:
+                engine.execute(figure)
             self._layouts[key] = [ax.get_position() for ax in figure.axes]
         for ax, position in zip(figure.axes, self._layouts[key]):
             ax.set_position(position)
-        figure.set_layout_engine("none")
+        figure.set_layout_engine(None)  # "none" would still make savefig draw twice
         return figure
 
     def _ipython_display_(self):
