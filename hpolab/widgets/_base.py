@@ -22,6 +22,10 @@ from typing import Any
 
 __all__ = ["Explorer"]
 
+#: Style of live figures. Titles sit at the top of their axes: no figure here has ticks on top, and
+#: placing titles automatically measures every tick label of the axes on each redraw.
+_LIVE_STYLE = {"axes.titley": 1.0}
+
 #: Every Explorer subclass, for the widget benchmark (``python -m hpolab.benchmarks.widgets``).
 REGISTRY: list[type] = []
 
@@ -102,16 +106,19 @@ class Explorer:
 
     def update(self, change=None) -> Any:
         """Recompute from the controls, redraw, and return the new result."""
+        import matplotlib
+
         from ..plots import figure_png, reusing_figures
 
         start = time.perf_counter()
         self.result = self.compute(**self.values())
         key = self.layout_key(self.result)
-        with reusing_figures(self._figures.setdefault(key, {}) if self.reuse_figures else None):
+        pool = self._figures.setdefault(key, {}) if self.reuse_figures else None
+        with matplotlib.rc_context(_LIVE_STYLE), reusing_figures(pool):
             figure = self._steady_layout(self.draw(self.result), key)
         for ax in figure.axes:
             ax.minorticks_off()  # on log axes, minor ticks cost a third of a redraw and add little
-        self.image.value = figure_png(figure, dpi=self.dpi)
+        self.image.value = figure_png(figure, dpi=self.dpi, compress_level=1)
         self.text.value = self.describe(self.result)
         self.last_update_seconds = time.perf_counter() - start
         return self.result
