@@ -22,7 +22,7 @@ INSTALL = "python -m pip install -r requirements.txt"
 REQUIREMENTS = {
     "numpy": ("1.24", "arrays"),
     "scipy": ("1.10", "Sobol sequences, optimisation, statistics"),
-    "matplotlib": ("3.7", "figures"),
+    "matplotlib": ("3.8", "figures"),
     "scikit-learn": ("1.3", "data sets, models, cross-validation"),
     "ipywidgets": ("8.0", "sliders in the kernel"),
     "jupyterlab_widgets": ("3.0", "sliders in JupyterLab (the front-end half of ipywidgets)"),
