@@ -264,6 +264,25 @@ JS_MAIN_SNAPSHOT = """async () => {
   return {images, text, value};
 }"""
 
+#: Time the main widget's next response: resolves to the milliseconds from the next key press or
+#: selection on the page to a new picture in one of the widget's images (its src changes), or
+#: null after 20 s. Kept in window.__hpolabResponse.
+JS_WATCH_RESPONSE = """() => {
+  const root = document.querySelector('[data-hpolab-test="main"]');
+  window.__hpolabResponse = new Promise(resolve => {
+    let start = null;
+    const begin = () => { if (start === null) start = performance.now(); };
+    for (const type of ['keydown', 'change', 'pointerdown']) window.addEventListener(type, begin, {capture: true, once: true});
+    const observer = new MutationObserver(() => {
+      if (start === null) return;
+      observer.disconnect();
+      resolve(performance.now() - start);
+    });
+    observer.observe(root, {subtree: true, attributes: true, attributeFilter: ['src']});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 20000);
+  });
+}"""
+
 #: Texts of <summary> elements that start with their own triangle (the browser draws one already).
 JS_DOUBLE_MARKERS = """() => [...document.querySelectorAll('.jp-NotebookPanel summary')]
   .map(summary => summary.innerText.trim()).filter(text => /^[\u25b6\u25b8\u25ba\u25b9>]/.test(text))"""

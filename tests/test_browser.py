@@ -12,6 +12,11 @@ waits for the kernel to go idle, and checks that
 * moving the first control of the notebook's main widget (its first ``hpolab`` Explorer)
   with the keyboard changes what the widget shows (figure bytes or text).
 
+It also prints how long the main widget takes, in the browser, from a key press on its control
+to its new figure (median of a few moves): the learner's view of the widget timings that
+``python -m hpolab.benchmarks widgets`` measures in the kernel. That figure is reported, not
+asserted: it depends on the machine.
+
 Screenshots (the whole notebook after run-all, and the main widget after the interaction) go to
 ``$HPOLAB_SCREENSHOTS`` or a fresh temporary folder; the path is printed.
 
@@ -131,6 +136,7 @@ def test_notebook_in_browser(notebook, lab, lab_page, screenshot_dir, request):
         phases["screenshot"] = time.monotonic()
         problems += interaction_problems(page, screenshot_dir / f"{notebook.stem}_2_after_interaction.png")
         phases["interaction"] = time.monotonic()
+        responses = [] if problems else response_times(page)
     finally:
         close_notebook(page)
     if lab.running_kernels():
@@ -140,6 +146,11 @@ def test_notebook_in_browser(notebook, lab, lab_page, screenshot_dir, request):
     steps = ", ".join(f"{name} {end - begin:.1f} s" for (name, end), begin
                       in zip(phases.items(), [start, *phases.values()]))
     _say(request, f"  {notebook.name}: {seconds:.1f} s in the browser ({steps})")
+    if responses:
+        finished = sorted(ms for ms in responses if ms is not None)
+        median = f"median {finished[len(finished) // 2]:.0f} ms" if finished else "no new figure within 20 s"
+        _say(request, f"    key press -> new figure of the main widget: {median} "
+                      f"(each: {', '.join('-' if ms is None else f'{ms:.0f}' for ms in responses)} ms)")
     for warning in warnings:
         _say(request, f"    looks wrong: {warning}")
     if page_errors:
@@ -270,6 +281,17 @@ def interaction_problems(page, screenshot: Path) -> list[str]:
         return [f"moving {what} from {before['value']} to {after['value']} changed neither its figure "
                 f"nor its text within 20 s (is the widget's callback broken?); see {screenshot}"]
     return []
+
+
+def response_times(page, moves: int = 5) -> list[float | None]:
+    """Milliseconds from moving the main widget's control (as :func:`move_control` does) to its new figure."""
+    kind = page.evaluate(support.JS_MARK_MAIN)["control"]
+    times = []
+    for _ in range(moves):
+        page.evaluate(support.JS_WATCH_RESPONSE)
+        move_control(page, kind)
+        times.append(page.evaluate("() => window.__hpolabResponse"))
+    return times
 
 
 def move_control(page, kind: str) -> None:
