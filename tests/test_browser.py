@@ -339,7 +339,9 @@ def _first_line(source: str) -> str:
 def _say(request, line: str) -> None:
     """Write a line to the terminal even while pytest captures output."""
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
-    if reporter is not None:
-        reporter.write_line(line)
-    else:
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None:
         print(line)
+        return
+    with capture.global_and_fixture_disabled():  # else fd capture swallows it (as in `.ci/run`)
+        reporter.write_line(line)
