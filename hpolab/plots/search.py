@@ -54,6 +54,12 @@ def _log_edges(values):
     return np.exp(np.concatenate([[2 * logs[0] - mid[0]], mid, [2 * logs[-1] - mid[-1]]]))
 
 
+def _beside(cax, ax, gap: float = 0.015, width: float = 0.018) -> None:
+    """Put the colorbar axes ``cax`` right next to ``ax`` (figure fractions), as tall as ``ax``."""
+    pos = ax.get_position()
+    cax.set_position((pos.x1 + gap, pos.y0, width, pos.height))
+
+
 _SUPERSCRIPTS = str.maketrans("-0123456789", "\u207b\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079")
 
 
@@ -112,7 +118,8 @@ def plot_landscape(C, gamma, scores, grid=None, grid_best=None, best=None, title
         axes = [ax]
     else:
         fig, (*axes, cax) = new_figure(1, 3, width=9.6, height=4.2, width_ratios=[1, 1, 0.045])
-        fixed_margins(fig, left=0.075, right=0.92, bottom=0.13, top=0.86, wspace=0.1)
+        fixed_margins(fig, left=0.075, right=0.95, bottom=0.13, top=0.86, wspace=0.16)
+        _beside(cax, axes[1])
         _heatmap(axes[0], np.unique(grid[:, 0]), np.unique(grid[:, 1]), grid_scores)
         _mark(axes[0], grid, grid_best)
         axes[0].set_title("what the grid sees")
@@ -147,7 +154,8 @@ def plot_grid_vs_random(result: dict, objective):
     fig, axes = new_figure(width=6.4, height=6.2, mosaic=[["top", "colorbar"], ["bottom", "."]],
                            height_ratios=[2.2, 1], width_ratios=[1, 0.04])
     top, bottom = axes["top"], axes["bottom"]
-    fixed_margins(fig, left=0.1, right=0.9, bottom=0.08, top=0.95, hspace=0.28, wspace=0.04)
+    fixed_margins(fig, left=0.1, right=0.9, bottom=0.08, top=0.91, hspace=0.28, wspace=0.04)
+    _beside(axes["colorbar"], top)
     xs = np.linspace(0, 1, 101)
     X, Y = np.meshgrid(xs, xs)
     image = top.imshow(objective(X, Y, result["importance"]), origin="lower", extent=(0, 1, 0, 1),
@@ -163,9 +171,11 @@ def plot_grid_vs_random(result: dict, objective):
         level = -0.12 if name == "grid" else -0.24
         bottom.scatter(pts[:, 0], np.full(len(pts), level), marker="|", s=150, color=METHOD_COLORS[name],
                        label=f"x values {name} tried")
-    top.set(xlabel="x (matters)", ylabel="y (matters little)", xlim=(-0.03, 1.03), ylim=(-0.03, 1.03),
-            title=f"{result['budget']} trials: grid vs random (importance of y = {result['importance']:.2f})")
-    top.legend(loc="upper left", fontsize=8, framealpha=0.9)
+    top.set(xlabel="x (matters)", ylabel="y (matters little)", xlim=(-0.03, 1.03), ylim=(-0.03, 1.03))
+    top.set_title(f"{result['budget']} trials: grid vs random (importance of y = {result['importance']:.2f})", pad=20)
+    # above the map, where it hides no trial
+    top.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=2, fontsize=8, frameon=False,
+               borderaxespad=0.2, handletextpad=0.2, columnspacing=1.0)
     bottom.set(xlabel="x", ylabel="score", ylim=(-0.32, 1.1), xlim=(-0.03, 1.03))
     bottom.legend(loc="upper left", fontsize=7, framealpha=0.9)
     return fig
