@@ -24,10 +24,31 @@ METHOD_COLORS = {
 def new_figure(nrows: int = 1, ncols: int = 1, width: float = 6.4, height: float = 4.0, mosaic=None, **kwargs):
     """A Figure and its axes, not registered with pyplot (so it never leaks or double-displays).
 
+    Inside :func:`reusing_figures` (as every widget redraw is), a figure of the same shape made
+    earlier is handed back, wiped, instead of a new one.
+
+    Parameters
+    ----------
+    nrows, ncols : int, default 1
+        Grid of subplots (ignored when ``mosaic`` is given).
+    width, height : float
+        Size in inches.
+    mosaic : list of list of str, optional
+        A named layout for :meth:`~matplotlib.figure.Figure.subplot_mosaic`; ``"."`` leaves a cell empty.
+    **kwargs
+        Passed on to ``subplots`` or ``subplot_mosaic`` (``sharex``, ``width_ratios``, ...).
+
     Returns
     -------
     fig : matplotlib.figure.Figure
-    axes : Axes or array of Axes
+    axes : Axes, array of Axes, or dict of name to Axes (with ``mosaic``)
+
+    Examples
+    --------
+    >>> fig, (left, right) = new_figure(1, 2, width=8)
+    >>> fig, axes = new_figure(mosaic=[["map", "colorbar"]], width_ratios=[1, 0.05])
+    >>> sorted(axes)
+    ['colorbar', 'map']
     """
     pool = _POOL.get()
     key = (nrows, ncols, width, height, repr(mosaic), repr(sorted(kwargs.items())))
