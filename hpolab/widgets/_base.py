@@ -17,6 +17,7 @@ and assert on it.
 
 from __future__ import annotations
 
+import html
 import time
 from typing import Any
 
@@ -111,15 +112,22 @@ class Explorer:
         from ..plots import figure_png, reusing_figures
 
         start = time.perf_counter()
-        self.result = self.compute(**self.values())
-        key = self.layout_key(self.result)
-        pool = self._figures.setdefault(key, {}) if self.reuse_figures else None
-        with matplotlib.rc_context(_LIVE_STYLE), reusing_figures(pool):
-            figure = self._steady_layout(self.draw(self.result), key)
-        for ax in figure.axes:
-            ax.minorticks_off()  # on log axes, minor ticks cost a third of a redraw and add little
-        self.image.value = figure_png(figure, dpi=self.dpi, compress_level=1)
-        self.text.value = self.describe(self.result)
+        try:
+            result = self.compute(**self.values())
+            key = self.layout_key(result)
+            pool = self._figures.setdefault(key, {}) if self.reuse_figures else None
+            with matplotlib.rc_context(_LIVE_STYLE), reusing_figures(pool):
+                figure = self._steady_layout(self.draw(result), key)
+            for ax in figure.axes:
+                ax.minorticks_off()  # on log axes, minor ticks cost a third of a redraw and add little
+            png, text = figure_png(figure, dpi=self.dpi, compress_level=1), self.describe(result)
+        except Exception as exc:
+            # In JupyterLab an error in a slider's callback goes to a hidden log: say it on the widget too.
+            self.text.value = (f'<span style="color:#D55E00"><b>These settings could not be shown</b> '
+                               f'({html.escape(type(exc).__name__)}: {html.escape(str(exc))}). '
+                               f'The figure above is from the previous settings.</span>')
+            raise
+        self.result, self.image.value, self.text.value = result, png, text
         self.last_update_seconds = time.perf_counter() - start
         return self.result
 
