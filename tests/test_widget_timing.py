@@ -50,20 +50,23 @@ def test_control_values_are_valid_and_new(control, expected):
         control.value = value
 
 
-def test_time_explorer_moves_the_first_movable_control(fake_explorer):
+def test_time_explorer_moves_every_control_and_back(fake_explorer):
     row = widget_timing.time_explorer(fake_explorer, repeats=2)
-    assert row["control"] == "kind"
-    assert len(row["times"]) == len(row["cpu_times"]) == 2 * 3  # two other options, back to the start, twice
-    assert fake_explorer.calls == 1 + 6  # built once, then one update per move
+    # kind: two other options, then back to the start; x: four other values, then back; twice each
+    assert {name: len(times) for name, times in row["controls"].items()} == {"kind": 2 * 3, "x": 2 * 5}
+    assert len(row["times"]) == len(row["cpu_times"]) == 16
+    assert fake_explorer.calls == 1 + 16  # built once, then one update per move
+    assert row["slowest"] in ("kind", "x")
 
 
 def test_benchmark_prints_a_row(fake_explorer, capsys):
     assert widget_timing.main(["--only", "TinyFakeExplorer", "--repeats", "1"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split()[:3] == ["widget", "control", "median"]
+    assert out[0].split()[:3] == ["widget", "moves", "median"]
     row = out[1].split()
-    assert row[:2] == ["TinyFakeExplorer", "kind"] and row[-1] == "3"
+    assert row[:2] == ["TinyFakeExplorer", "8"] and row[5] in ("kind", "x")
     assert float(row[2]) >= 0 and float(row[3]) >= float(row[2]) and float(row[4]) >= 0
+    assert row[6].startswith("(") and float(row[6].strip("()")) >= 0
 
 
 def test_a_broken_widget_gets_an_error_row(fake_explorer):
