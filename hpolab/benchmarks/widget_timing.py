@@ -120,7 +120,7 @@ def main(argv=None) -> int:
     """Print the update-time table of every registered Explorer (or those named with ``--only``)."""
     parser = argparse.ArgumentParser(prog="python -m hpolab.benchmarks widgets", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--repeats", type=int, default=3, help="passes through the control's values")
+    parser.add_argument("--repeats", type=int, default=3, help="passes through each control's values")
     parser.add_argument("--only", nargs="*", default=None, help="widget class names to time")
     args = parser.parse_args(argv)
     if args.repeats < 1:
